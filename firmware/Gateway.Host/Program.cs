@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 var builder = Host.CreateApplicationBuilder(args);
 using var host = builder.Build();
 await host.RunAsync();
