@@ -1,0 +1,215 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Every task of the follow-me gateway: deps, build, test, bench, publish, server, clean.
+
+.DESCRIPTION
+    Run it with the PowerShell pinned in .config/dotnet-tools.json:
+
+        dotnet tool restore
+        dotnet pwsh ./build.ps1 <task> [options]
+
+    Tasks:
+      deps      Install the real components (Kamailio, baresip, SIPp, pcscd + vpcd, ...) with apt when missing.
+      build     Build the whole solution (Release by default).
+      test      deps + build, then every unit and integration test project, one after the other.
+      bench     deps + build, then run the gateway on the simulated bench board and print the API URL.
+      publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
+      server    Start the Kamailio network server on loopback (foreground; Ctrl+C stops it).
+      clean     Remove bin/, obj/, artifacts/ and test results.
+
+    Every task says what it is doing and exits non-zero on failure.
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 bench
+.EXAMPLE
+    dotnet pwsh ./build.ps1 test -Filter "FullyQualifiedName~Hook"
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('deps', 'build', 'test', 'bench', 'publish', 'server', 'clean', 'help')]
+    [string] $Task = 'help',
+
+    # Build configuration.
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Board the bench runs (a name under board-config/ or a path).
+    [string] $Board = 'bench',
+
+    # Port of the management API on the bench.
+    [int] $ApiPort = 8080,
+
+    # Passed to 'dotnet test --filter'.
+    [string] $Filter = '',
+
+    # Skip the apt step (for machines where the components are managed another way).
+    [switch] $NoDeps
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$Root = $PSScriptRoot
+$Solution = Join-Path $Root 'Gateway.sln'
+$HostProject = Join-Path $Root 'firmware/Gateway.Host/Gateway.Host.csproj'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+# Debian packages of the real components the tests and the bench start on loopback.
+$AptPackages = @(
+    'kamailio', 'kamailio-sqlite-modules', 'sqlite3',
+    'baresip-core', 'linphone-cli',
+    'sip-tester', 'sipvicious',
+    'pcscd', 'libpcsclite1', 'vsmartcard-vpcd', 'pcsc-tools', 'opensc',
+    'sox', 'tshark'
+)
+
+function Write-Step([string] $Message) {
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Invoke-Native {
+    # Runs a native command, echoes it, and fails the task when it fails.
+    param([Parameter(Mandatory)] [string] $File, [string[]] $Arguments = @())
+    Write-Host "    $File $($Arguments -join ' ')" -ForegroundColor DarkGray
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$File $($Arguments -join ' ')' failed with exit code $LASTEXITCODE"
+    }
+}
+
+function Invoke-Deps {
+    Write-Step 'deps: checking the real components (Debian packages)'
+    if ($NoDeps) { Write-Host '    skipped (-NoDeps)'; return }
+    if (-not (Get-Command dpkg-query -ErrorAction SilentlyContinue) -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Warning ("This machine has no apt/dpkg. Install these with your package manager, then run again with -NoDeps: " + ($AptPackages -join ' '))
+        throw 'deps: apt is not available on this machine'
+    }
+    $missing = @($AptPackages | Where-Object {
+        $status = & dpkg-query -W -f '${Status}' $_ 2>$null
+        $LASTEXITCODE -ne 0 -or $status -notmatch 'install ok installed'
+    })
+    if ($missing.Count -eq 0) { Write-Host '    all present'; return }
+    Write-Host "    missing: $($missing -join ' ')"
+    $sudo = @()
+    if ((& id -u) -ne '0') {
+        if (-not (Get-Command sudo -ErrorAction SilentlyContinue)) { throw "deps: not root and no sudo; install as root: apt-get install -y $($missing -join ' ')" }
+        $sudo = @('sudo')
+    }
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    # The image's policy-rc.d keeps apt from starting kamailio/pcscd as system services; the project starts them itself.
+    $update = $sudo + @('apt-get', 'update', '-qq')
+    Invoke-Native -File $update[0] -Arguments @($update | Select-Object -Skip 1)
+    $install = $sudo + @('apt-get', 'install', '-y', '-qq', '--no-install-recommends') + $missing
+    Invoke-Native -File $install[0] -Arguments @($install | Select-Object -Skip 1)
+}
+
+function Invoke-Build {
+    Write-Step "build: $Configuration"
+    Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '-nologo', '-clp:NoSummary')
+}
+
+function Get-TestProjects {
+    # Unit tests first: they are fast and say most. Integration tests start real processes, so they run one at a time.
+    $all = Get-ChildItem -Path (Join-Path $Root 'tests') -Recurse -Filter '*.csproj' |
+        Where-Object { (Get-Content $_.FullName -Raw) -match '<IsTestProject>true</IsTestProject>' } |
+        Sort-Object FullName
+    @($all | Where-Object { $_.BaseName -notmatch 'IntegrationTests$' }) + @($all | Where-Object { $_.BaseName -match 'IntegrationTests$' })
+}
+
+function Invoke-Test {
+    $projects = Get-TestProjects
+    $resultsDir = Join-Path $Root 'artifacts/test-results'
+    New-Item -ItemType Directory -Force -Path $resultsDir | Out-Null
+    $passed = 0; $failed = 0; $skipped = 0; $broken = @()
+    foreach ($project in $projects) {
+        Write-Step "test: $($project.BaseName)"
+        $trx = "$($project.BaseName).trx"
+        $arguments = @('test', $project.FullName, '-c', $Configuration, '--no-build', '--nologo',
+            '--logger', "trx;LogFileName=$trx", '--results-directory', $resultsDir, '--blame-hang-timeout', '5m')
+        if ($Filter) { $arguments += @('--filter', $Filter) }
+        & dotnet @arguments
+        $code = $LASTEXITCODE
+        $trxPath = Join-Path $resultsDir $trx
+        if (Test-Path $trxPath) {
+            [xml] $doc = Get-Content $trxPath -Raw
+            $counters = $doc.TestRun.ResultSummary.Counters
+            $passed += [int] $counters.passed
+            $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+            $skipped += [int] $counters.notExecuted
+            Remove-Item $trxPath
+        }
+        if ($code -ne 0) { $broken += $project.BaseName }
+    }
+    Write-Host ''
+    Write-Host "tests: $passed passed, $failed failed, $skipped skipped"
+    if ($broken.Count -gt 0) { throw "test: failing projects: $($broken -join ', ')" }
+    if ($passed -eq 0) { throw 'test: no test ran' }
+}
+
+function Invoke-Bench {
+    $url = "http://127.0.0.1:$ApiPort"
+    Write-Step "bench: starting the gateway on board '$Board'"
+    Write-Host ''
+    Write-Host "    Management API: $url/api/status" -ForegroundColor Green
+    Write-Host "    Live events:    curl -N $url/api/events" -ForegroundColor Green
+    Write-Host "    Lift handset:   curl -X POST $url/api/bench/stations/station-1/hook -H 'Content-Type: application/json' -d '{`"offHook`":true}'" -ForegroundColor Green
+    Write-Host '    Ctrl+C stops it cleanly.'
+    Write-Host ''
+    $arguments = @('run', '--project', $HostProject, '-c', $Configuration, '--no-build', '--',
+        "--Gateway:Board=$Board", "--Gateway:Api:Port=$ApiPort", '--environment', 'Bench')
+    & dotnet @arguments
+    if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 130) { throw "bench: the gateway exited with code $LASTEXITCODE" }
+}
+
+function Invoke-Publish {
+    $out = Join-Path $Root 'artifacts/publish'
+    foreach ($rid in @('linux-arm64', 'linux-x64')) {
+        Write-Step "publish: $rid (self-contained)"
+        Invoke-Native dotnet @('publish', $HostProject, '-c', 'Release', '-r', $rid, '--self-contained', 'true', '-o', (Join-Path $out $rid), '-nologo')
+    }
+    # No linux-arm runtime pack is served here, so 32-bit Pis get a framework-dependent, RID-less build.
+    Write-Step 'publish: portable (framework-dependent, for 32-bit linux-arm)'
+    Invoke-Native dotnet @('publish', $HostProject, '-c', 'Release', '--self-contained', 'false', '-o', (Join-Path $out 'portable'), '-nologo')
+    Write-Host "    output: $out"
+}
+
+function Invoke-Server {
+    $script = Join-Path $Root 'tools/network-server/start-network-server.sh'
+    if (-not (Test-Path $script)) { throw "server: $script is missing" }
+    Write-Step 'server: Kamailio on loopback (Ctrl+C stops it)'
+    & bash $script @args
+    if ($LASTEXITCODE -ne 0) { throw "server: exited with code $LASTEXITCODE" }
+}
+
+function Invoke-Clean {
+    Write-Step 'clean: bin/, obj/, artifacts/, TestResults/'
+    Get-ChildItem -Path $Root -Recurse -Directory -Include 'bin', 'obj', 'TestResults', 'BenchmarkDotNet.Artifacts' -ErrorAction SilentlyContinue |
+        Where-Object { $_.FullName -notmatch '[\\/]\.git[\\/]' } |
+        Remove-Item -Recurse -Force
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $Root 'artifacts')
+}
+
+try {
+    Push-Location $Root
+    switch ($Task) {
+        'deps' { Invoke-Deps }
+        'build' { Invoke-Build }
+        'test' { Invoke-Deps; Invoke-Build; Invoke-Test }
+        'bench' { Invoke-Deps; Invoke-Build; Invoke-Bench }
+        'publish' { Invoke-Publish }
+        'server' { Invoke-Server }
+        'clean' { Invoke-Clean }
+        'help' { Get-Help $PSCommandPath -Detailed }
+    }
+    exit 0
+}
+catch {
+    Write-Host "build.ps1 $Task failed: $($_.Exception.Message)" -ForegroundColor Red
+    exit 1
+}
+finally {
+    Pop-Location
+}
