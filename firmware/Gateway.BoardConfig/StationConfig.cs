@@ -1,0 +1,41 @@
+namespace Gateway.BoardConfig;
+
+/// <summary>One station: a handset (hook switch, keypad, ringer) or an FXS line on a SLIC, with its audio and card readers.</summary>
+public sealed class StationConfig
+{
+    /// <summary>Gets the station id: <c>^[a-z0-9][a-z0-9-]{0,31}$</c>, unique on the board.</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>Gets a human name for the station.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the hook switch; required (kind <c>gpio</c> or <c>slic</c>).</summary>
+    public HookConfig? Hook { get; init; }
+
+    /// <summary>Gets the keypad, or null when the station has none.</summary>
+    public KeypadConfig? Keypad { get; init; }
+
+    /// <summary>Gets the ringer, or null when the station has none.</summary>
+    public RingerConfig? Ringer { get; init; }
+
+    /// <summary>Gets the SLIC (FXS line interface), or null.</summary>
+    public SlicConfig? Slic { get; init; }
+
+    /// <summary>Gets the character display, or null.</summary>
+    public DisplayConfig? Display { get; init; }
+
+    /// <summary>Gets the coin acceptor, or null.</summary>
+    public CoinConfig? Coin { get; init; }
+
+    /// <summary>Gets the indicator LED, or null.</summary>
+    public LedConfig? Led { get; init; }
+
+    /// <summary>Gets the audio path; required.</summary>
+    public AudioConfig? Audio { get; init; }
+
+    /// <summary>Gets the PC/SC reader names bound to this station; each reader belongs to one station only.</summary>
+    public IReadOnlyList<string> Readers { get; init; } = [];
+
+    /// <summary>Gets the ring cadence override, or null to use <see cref="DefaultsConfig.RingCadence"/>.</summary>
+    public string? RingCadence { get; init; }
+}
