@@ -1,0 +1,261 @@
+using System.Diagnostics;
+
+namespace Gateway.Sip.Message;
+
+/// <summary>
+/// The one place that knows RFC 3261 §7 line structure: start line, header fields, continuation
+/// lines. It works on a contiguous header section and reports offsets, so callers decide what to copy.
+/// </summary>
+internal static class SipHeadScanner
+{
+    /// <summary>Scans a header section that starts at the start line and ends after the last header line's CRLF.</summary>
+    /// <remarks>The last line may lack its CRLF: a datagram may end where its headers end.</remarks>
+    public static bool TryScan<TSink>(ReadOnlySpan<byte> head, ref TSink sink, SipParserOptions options, out SipParseError error)
+        where TSink : IHeadSink
+    {
+        var eol = head.IndexOf("\r\n"u8);
+        var lineEnd = eol < 0 ? head.Length : eol;
+        if (lineEnd > options.MaxLineLength)
+        {
+            error = new SipParseError(SipParseErrorCode.LineTooLong, options.MaxLineLength, "start line too long");
+            return false;
+        }
+
+        if (!TryStartLine(head, lineEnd, ref sink, out error))
+        {
+            return false;
+        }
+
+        var pos = eol < 0 ? head.Length : eol + 2;
+        var count = 0;
+        while (pos < head.Length)
+        {
+            if (!TryHeaderLine(head, ref pos, options, out var header, out error))
+            {
+                return false;
+            }
+
+            if (++count > options.MaxHeaderCount)
+            {
+                error = new SipParseError(SipParseErrorCode.TooManyHeaders, header.NameStart, $"more than {options.MaxHeaderCount} header fields");
+                return false;
+            }
+
+            if (!sink.OnHeader(head, header, out error))
+            {
+                return false;
+            }
+        }
+
+        error = default;
+        return true;
+    }
+
+    private static bool TryHeaderLine(ReadOnlySpan<byte> head, ref int pos, SipParserOptions options, out SipHeaderSpan header, out SipParseError error)
+    {
+        header = default;
+        var start = pos;
+        if (SipChars.IsWsp(head[start]))
+        {
+            return Fail(SipParseErrorCode.UnexpectedContinuation, start, "continuation line without a header", out error);
+        }
+
+        var nameLength = head[start..].IndexOfAnyExcept(SipChars.Token);
+        if (nameLength < 0)
+        {
+            nameLength = head.Length - start;
+        }
+
+        if (nameLength == 0)
+        {
+            return Fail(SipParseErrorCode.InvalidHeaderName, start, "header name is not a token", out error);
+        }
+
+        var p = start + nameLength;
+        while (p < head.Length && SipChars.IsWsp(head[p]))
+        {
+            p++;
+        }
+
+        if (p >= head.Length || head[p] != (byte)':')
+        {
+            return Fail(SipParseErrorCode.MissingColon, p, "expected ':' after header name", out error);
+        }
+
+        p++;
+        var valueStart = p;
+        var folded = false;
+        int end;
+        while (true)
+        {
+            var idx = head[p..].IndexOfAny((byte)'\r', (byte)'\n');
+            if (idx < 0)
+            {
+                end = head.Length;
+                break;
+            }
+
+            var at = p + idx;
+            if (head[at] == (byte)'\n' || at + 1 >= head.Length || head[at + 1] != (byte)'\n')
+            {
+                return Fail(SipParseErrorCode.BareLineBreak, at, "CR or LF outside a CRLF line end", out error);
+            }
+
+            if (at + 2 < head.Length && SipChars.IsWsp(head[at + 2]))
+            {
+                folded = true;
+                p = at + 3;
+                continue;
+            }
+
+            end = at;
+            break;
+        }
+
+        if (end - start > options.MaxLineLength)
+        {
+            return Fail(SipParseErrorCode.LineTooLong, start, $"header line longer than {options.MaxLineLength} bytes", out error);
+        }
+
+        var vs = valueStart;
+        while (vs < end && IsLws(head[vs]))
+        {
+            vs++;
+        }
+
+        var ve = end;
+        while (ve > vs && IsLws(head[ve - 1]))
+        {
+            ve--;
+        }
+
+        folded = folded && head[vs..ve].Contains((byte)'\r');
+        var id = SipHeaderNames.Identify(head.Slice(start, nameLength));
+        header = new SipHeaderSpan(id, start, nameLength, vs, ve - vs, folded);
+        pos = end + 2;
+        error = default;
+        return true;
+    }
+
+    private static bool TryStartLine<TSink>(ReadOnlySpan<byte> head, int lineEnd, ref TSink sink, out SipParseError error)
+        where TSink : IHeadSink
+    {
+        var line = head[..lineEnd];
+        if (line.Length >= 4 && IsSipSlash(line))
+        {
+            return TryStatusLine(head, line, ref sink, out error);
+        }
+
+        var sp1 = line.IndexOf((byte)' ');
+        if (sp1 <= 0)
+        {
+            return Fail(SipParseErrorCode.InvalidStartLine, sp1 < 0 ? lineEnd : 0, "expected 'Method SP Request-URI SP SIP-Version'", out error);
+        }
+
+        var bad = line[..sp1].IndexOfAnyExcept(SipChars.Token);
+        if (bad >= 0)
+        {
+            return Fail(SipParseErrorCode.InvalidMethod, bad, "method is not a token", out error);
+        }
+
+        var sp2 = line.LastIndexOf((byte)' ');
+        if (sp2 == sp1)
+        {
+            return Fail(SipParseErrorCode.InvalidStartLine, lineEnd, "missing SIP-Version", out error);
+        }
+
+        var uriStart = sp1 + 1;
+        var uri = line[uriStart..sp2];
+        if (!TryRequestUri(uri, uriStart, out error))
+        {
+            return false;
+        }
+
+        var versionStart = sp2 + 1;
+        if (!IsVersion(line[versionStart..]))
+        {
+            return Fail(SipParseErrorCode.InvalidVersion, versionStart, "expected SIP-Version 'SIP/x.y' after one SP", out error);
+        }
+
+        sink.OnRequestLine(head, sp1, uriStart, uri.Length, versionStart);
+        return true;
+    }
+
+    private static bool TryRequestUri(ReadOnlySpan<byte> uri, int offset, out SipParseError error)
+    {
+        if (uri.IsEmpty || uri[0] == (byte)' ')
+        {
+            return Fail(SipParseErrorCode.InvalidStartLine, offset, "elements of the Request-Line must be separated by exactly one SP", out error);
+        }
+
+        var bad = uri.IndexOfAnyExcept(SipChars.UriChars);
+        if (bad >= 0)
+        {
+            return Fail(SipParseErrorCode.InvalidRequestUri, offset + bad, "invalid character in Request-URI", out error);
+        }
+
+        var colon = uri.IndexOf((byte)':');
+        if (colon <= 0 || !SipChars.IsAlpha(uri[0]) || uri[..colon].IndexOfAnyExcept(SipChars.SchemeChars) >= 0)
+        {
+            return Fail(SipParseErrorCode.InvalidRequestUri, offset, "Request-URI must be an absolute URI with a scheme", out error);
+        }
+
+        error = default;
+        return true;
+    }
+
+    private static bool TryStatusLine<TSink>(ReadOnlySpan<byte> head, ReadOnlySpan<byte> line, ref TSink sink, out SipParseError error)
+        where TSink : IHeadSink
+    {
+        var sp = line.IndexOf((byte)' ');
+        var versionLength = sp < 0 ? line.Length : sp;
+        if (!IsVersion(line[..versionLength]))
+        {
+            return Fail(SipParseErrorCode.InvalidVersion, 0, "expected SIP-Version 'SIP/x.y'", out error);
+        }
+
+        var c = sp + 1;
+        if (sp < 0 || line.Length < c + 4 || !SipChars.IsDigit(line[c]) || !SipChars.IsDigit(line[c + 1])
+            || !SipChars.IsDigit(line[c + 2]) || line[c + 3] != (byte)' ')
+        {
+            return Fail(SipParseErrorCode.InvalidStatusCode, sp < 0 ? line.Length : c, "expected a three-digit Status-Code followed by SP", out error);
+        }
+
+        var code = ((line[c] - '0') * 100) + ((line[c + 1] - '0') * 10) + (line[c + 2] - '0');
+        if (code is < 100 or > 699)
+        {
+            return Fail(SipParseErrorCode.InvalidStatusCode, c, "Status-Code must be 100 to 699", out error);
+        }
+
+        sink.OnStatusLine(head, versionLength, code, c + 4, line.Length - (c + 4));
+        error = default;
+        return true;
+    }
+
+    private static bool IsSipSlash(ReadOnlySpan<byte> s) =>
+        (s[0] | 0x20) == 's' && (s[1] | 0x20) == 'i' && (s[2] | 0x20) == 'p' && s[3] == (byte)'/';
+
+    /// <summary>SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT.</summary>
+    private static bool IsVersion(ReadOnlySpan<byte> v)
+    {
+        if (v.Length < 7 || !IsSipSlash(v))
+        {
+            return false;
+        }
+
+        var rest = v[4..];
+        var dot = rest.IndexOf((byte)'.');
+        return dot > 0 && dot < rest.Length - 1
+            && !rest[..dot].ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && !rest[(dot + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
+    }
+
+    private static bool IsLws(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    [StackTraceHidden]
+    private static bool Fail(SipParseErrorCode code, int offset, string detail, out SipParseError error)
+    {
+        error = new SipParseError(code, offset, detail);
+        return false;
+    }
+}

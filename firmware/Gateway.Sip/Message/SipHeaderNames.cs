@@ -1,0 +1,142 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Gateway.Sip.Message;
+
+/// <summary>Maps header field names, long or compact, in any case, to <see cref="SipHeaderId"/> and back.</summary>
+public static class SipHeaderNames
+{
+    private static readonly string[] s_canonical = BuildCanonical();
+
+    // Compact forms from RFC 3261 §7.3.3 and the extensions that registered one.
+    private static readonly SipHeaderId[] s_compact = BuildCompact();
+
+    private static readonly FrozenDictionary<string, SipHeaderId> s_byName = BuildByName();
+
+    /// <summary>Resolves a field name without allocating.</summary>
+    /// <param name="name">The name as written in the message.</param>
+    /// <returns>The header, or <see cref="SipHeaderId.Unknown"/>.</returns>
+    public static SipHeaderId Identify(ReadOnlySpan<byte> name)
+    {
+        if (name.Length == 1)
+        {
+            var c = name[0] | 0x20;
+            return c is >= 'a' and <= 'z' ? s_compact[c - 'a'] : SipHeaderId.Unknown;
+        }
+
+        if (name.Length > 20)
+        {
+            return SipHeaderId.Unknown;
+        }
+
+        // Header names are ASCII tokens, so lower-casing into a stack buffer and probing with chars is exact.
+        Span<char> lower = stackalloc char[20];
+        for (var i = 0; i < name.Length; i++)
+        {
+            var b = name[i];
+            lower[i] = (char)(b is >= (byte)'A' and <= (byte)'Z' ? b | 0x20 : b);
+        }
+
+        var lookup = s_byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(lower[..name.Length], out var id) ? id : SipHeaderId.Unknown;
+    }
+
+    /// <summary>The canonical long name used when the stack writes a header, e.g. "Call-ID".</summary>
+    /// <param name="id">A known header.</param>
+    /// <returns>The canonical name; empty for <see cref="SipHeaderId.Unknown"/>.</returns>
+    public static string GetCanonicalName(SipHeaderId id) =>
+        (uint)id < (uint)s_canonical.Length ? s_canonical[(int)id] : string.Empty;
+
+    private static string[] BuildCanonical()
+    {
+        var names = new string[(int)SipHeaderId.WwwAuthenticate + 1];
+        names[(int)SipHeaderId.Unknown] = string.Empty;
+        names[(int)SipHeaderId.Accept] = "Accept";
+        names[(int)SipHeaderId.AcceptContact] = "Accept-Contact";
+        names[(int)SipHeaderId.AlertInfo] = "Alert-Info";
+        names[(int)SipHeaderId.Allow] = "Allow";
+        names[(int)SipHeaderId.AllowEvents] = "Allow-Events";
+        names[(int)SipHeaderId.Authorization] = "Authorization";
+        names[(int)SipHeaderId.CallId] = "Call-ID";
+        names[(int)SipHeaderId.Contact] = "Contact";
+        names[(int)SipHeaderId.ContentEncoding] = "Content-Encoding";
+        names[(int)SipHeaderId.ContentLength] = "Content-Length";
+        names[(int)SipHeaderId.ContentType] = "Content-Type";
+        names[(int)SipHeaderId.CSeq] = "CSeq";
+        names[(int)SipHeaderId.Date] = "Date";
+        names[(int)SipHeaderId.Event] = "Event";
+        names[(int)SipHeaderId.Expires] = "Expires";
+        names[(int)SipHeaderId.From] = "From";
+        names[(int)SipHeaderId.Geolocation] = "Geolocation";
+        names[(int)SipHeaderId.Identity] = "Identity";
+        names[(int)SipHeaderId.IdentityInfo] = "Identity-Info";
+        names[(int)SipHeaderId.MaxForwards] = "Max-Forwards";
+        names[(int)SipHeaderId.MinExpires] = "Min-Expires";
+        names[(int)SipHeaderId.PAssertedIdentity] = "P-Asserted-Identity";
+        names[(int)SipHeaderId.ProxyAuthenticate] = "Proxy-Authenticate";
+        names[(int)SipHeaderId.ProxyAuthorization] = "Proxy-Authorization";
+        names[(int)SipHeaderId.ProxyRequire] = "Proxy-Require";
+        names[(int)SipHeaderId.RecordRoute] = "Record-Route";
+        names[(int)SipHeaderId.ReferredBy] = "Referred-By";
+        names[(int)SipHeaderId.ReferTo] = "Refer-To";
+        names[(int)SipHeaderId.RejectContact] = "Reject-Contact";
+        names[(int)SipHeaderId.RequestDisposition] = "Request-Disposition";
+        names[(int)SipHeaderId.Require] = "Require";
+        names[(int)SipHeaderId.Route] = "Route";
+        names[(int)SipHeaderId.SessionExpires] = "Session-Expires";
+        names[(int)SipHeaderId.Subject] = "Subject";
+        names[(int)SipHeaderId.Supported] = "Supported";
+        names[(int)SipHeaderId.To] = "To";
+        names[(int)SipHeaderId.Unsupported] = "Unsupported";
+        names[(int)SipHeaderId.Via] = "Via";
+        names[(int)SipHeaderId.WwwAuthenticate] = "WWW-Authenticate";
+        return names;
+    }
+
+    private static SipHeaderId[] BuildCompact()
+    {
+        var map = new SipHeaderId[26];
+        void Set(char c, SipHeaderId id) => map[c - 'a'] = id;
+        Set('a', SipHeaderId.AcceptContact);
+        Set('b', SipHeaderId.ReferredBy);
+        Set('c', SipHeaderId.ContentType);
+        Set('d', SipHeaderId.RequestDisposition);
+        Set('e', SipHeaderId.ContentEncoding);
+        Set('f', SipHeaderId.From);
+        Set('i', SipHeaderId.CallId);
+        Set('j', SipHeaderId.RejectContact);
+        Set('k', SipHeaderId.Supported);
+        Set('l', SipHeaderId.ContentLength);
+        Set('m', SipHeaderId.Contact);
+        Set('n', SipHeaderId.IdentityInfo);
+        Set('o', SipHeaderId.Event);
+        Set('r', SipHeaderId.ReferTo);
+        Set('s', SipHeaderId.Subject);
+        Set('t', SipHeaderId.To);
+        Set('u', SipHeaderId.AllowEvents);
+        Set('v', SipHeaderId.Via);
+        Set('x', SipHeaderId.SessionExpires);
+        Set('y', SipHeaderId.Identity);
+        return map;
+    }
+
+    private static FrozenDictionary<string, SipHeaderId> BuildByName()
+    {
+        var dict = new Dictionary<string, SipHeaderId>(StringComparer.Ordinal);
+        for (var i = 1; i < s_canonical.Length; i++)
+        {
+            dict[s_canonical[i].ToLowerInvariant()] = (SipHeaderId)i;
+        }
+
+        return dict.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Resolves a field name given as a string.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The header, or <see cref="SipHeaderId.Unknown"/>.</returns>
+    public static SipHeaderId Identify(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Identify(Encoding.ASCII.GetBytes(name));
+    }
+}
