@@ -4,8 +4,8 @@ namespace Gateway.BoardConfig;
 public sealed class GpioConfig
 {
     /// <summary>Gets the driver: <c>libgpiod</c>, <c>sysfs</c> or <c>simulated</c> (see <see cref="DeviceKinds.GpioDrivers"/>).</summary>
-    public string Driver { get; init; } = string.Empty;
+    public string Driver { get; set; } = string.Empty;
 
     /// <summary>Gets the GPIO chip number (<c>/dev/gpiochipN</c>); default 0.</summary>
-    public int Chip { get; init; }
+    public int Chip { get; set; }
 }
