@@ -58,7 +58,7 @@ for value in "$ip" "$port" "$db" "$rundir" "$pstn_uri" "$realm" "$usrloc_timer";
 done
 
 if [[ ! -e "$db" ]]; then
-    "$here/create-db.sh" "$db"
+    bash "$here/create-db.sh" "$db"
 fi
 
 cfg="$rundir/kamailio.cfg"
