@@ -128,6 +128,10 @@ public static partial class BoardConfigLoader
         {
             text = $"unknown property '{unmapped.Groups["name"].Value}' (check the spelling; names are camelCase)";
         }
+        else if (text.Contains("doesn't allow setting null values", StringComparison.Ordinal))
+        {
+            text = "null is not allowed here; give a value or leave the property out";
+        }
         else if (converted.Success)
         {
             text = $"wrong JSON type: expected {FriendlyType(converted.Groups["type"].Value)}";

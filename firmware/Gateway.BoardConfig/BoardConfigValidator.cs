@@ -142,6 +142,6 @@ public static partial class BoardConfigValidator
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,31}\z")]
     private static partial Regex IdPattern();
 }

@@ -76,6 +76,7 @@ public sealed class BoardConfigLoaderTests : IDisposable
         var error = Assert.Single(BoardJson.Errors(json));
 
         Assert.Equal("$.board", error.JsonPath);
+        Assert.Contains("null is not allowed here", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed partial class BoardConfigValidatorTests
     [InlineData("Booth-1")]
     [InlineData("-booth")]
     [InlineData("booth_1")]
+    [InlineData("booth-1\n")]
     [InlineData("")]
     [InlineData("a23456789012345678901234567890123")]
     public void Validate_StationIdBadFormat_ReportsId(string id)
@@ -139,6 +140,7 @@ public sealed partial class BoardConfigValidatorTests
     [Theory]
     [InlineData("us")]
     [InlineData("USA")]
+    [InlineData("US\n")]
     public void Validate_CountryNotAlpha2_ReportsCountry(string country)
     {
         var board = BoardJson.Valid();

@@ -126,9 +126,9 @@ internal static partial class BoardRules
         }
     }
 
-    [GeneratedRegex("^[A-Z]{2}$")]
+    [GeneratedRegex(@"^[A-Z]{2}\z")]
     private static partial Regex CountryPattern();
 
-    [GeneratedRegex(@"^[0-9*#+]{1,32}$")]
+    [GeneratedRegex(@"^[0-9*#+]{1,32}\z")]
     private static partial Regex NumberPattern();
 }
