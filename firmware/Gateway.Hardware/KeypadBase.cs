@@ -52,6 +52,9 @@ public abstract class KeypadBase : IKeypad
     /// <summary>The clock in use.</summary>
     protected TimeProvider TimeProvider => _timeProvider;
 
+    /// <summary>The logger (never null).</summary>
+    protected ILogger Logger => _logger;
+
     /// <inheritdoc/>
     public void Dispose()
     {
