@@ -143,17 +143,13 @@ public sealed partial class NetworkServerProcess : IAsyncDisposable
         {
             output = await InvokeRpcAsync("ul.lookup", "location", username);
         }
-        catch (InvalidOperationException e) when (e.Message.Contains("404", StringComparison.Ordinal))
+        catch (InvalidOperationException e) when (NoContacts().IsMatch(e.Message))
         {
             return [];
         }
 
         return [.. ContactAddress().Matches(output).Select(m => m.Groups[1].Value)];
     }
-
-    /// <summary>Writes usrloc's in-memory contacts to the location table now, instead of on the next timer tick.</summary>
-    /// <returns>A task that completes when flushed.</returns>
-    public Task FlushLocationsAsync() => InvokeRpcAsync("ul.flush");
 
     /// <summary>Reads Kamailio's log so far, for test failure messages.</summary>
     /// <returns>The log text.</returns>
@@ -292,6 +288,10 @@ public sealed partial class NetworkServerProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^PID (\d+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex PidLine();
+
+    // "AOR not found in location table" or "AOR has no contacts".
+    [GeneratedRegex("AOR (not found|has no contacts)", RegexOptions.CultureInvariant)]
+    private static partial Regex NoContacts();
 
     [GeneratedRegex(@"Address:\s*(\S+)", RegexOptions.CultureInvariant)]
     private static partial Regex ContactAddress();
