@@ -157,7 +157,7 @@ public static class Rfc4475Expectations
         {
             Assert.Equal(SipParseErrorCode.ConflictingContentLength, d.ParseError!.Value.Code);
             Assert.Equal(SipParseStatus.Invalid, Stream(b, out SipParseError _));
-        }) { FramingIsTheError = true },
+        }) with { FramingIsTheError = true },
         ["bcast.dat"] = Drop((d, _) => Assert.Equal("255.255.255.255", Resp(d).Via[1].Host.ToString())),
         ["zeromf.dat"] = Accept((d, _) => Assert.Equal(0, Req(d).MaxForwards)),
         ["cparam01.dat"] = Accept((d, _) =>
