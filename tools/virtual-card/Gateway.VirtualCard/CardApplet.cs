@@ -27,7 +27,8 @@ internal sealed class CardApplet
         PinTriesLeft = file.PinTriesLeft;
         _secrets = secrets;
         _realm = file.Profile.Realm;
-        _record = _kind == VirtualCardKind.Storage
+        _record = file.RecordOverrideHex is not null ? Convert.FromHexString(file.RecordOverrideHex)
+            : _kind == VirtualCardKind.Storage
             ? AccountProfileCodec.Encode(file.Profile, secrets)
             : AccountProfileCodec.Encode(file.Profile);
         _capabilities = (_pin is null ? CardCapabilities.None : CardCapabilities.PinRequired)

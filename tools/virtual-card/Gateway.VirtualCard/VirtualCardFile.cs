@@ -22,6 +22,9 @@ public sealed class VirtualCardFile
     /// <summary>HA1 per algorithm token (<c>MD5</c>, <c>SHA-256</c>, <c>SHA-512-256</c>) as hex.</summary>
     public Dictionary<string, string> Ha1 { get; init; } = [];
 
+    /// <summary>Test hook: raw record bytes (hex) served instead of the encoded <see cref="Profile"/>, to model corrupt cards.</summary>
+    public string? RecordOverrideHex { get; init; }
+
     /// <summary>The account.</summary>
     public AccountProfile Profile { get; init; } = new();
 }
