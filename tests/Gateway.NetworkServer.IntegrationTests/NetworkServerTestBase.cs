@@ -25,7 +25,7 @@ public abstract class NetworkServerTestBase : IAsyncLifetime
         UsrlocTimerSeconds = 1,
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Server = await NetworkServerProcess.StartAsync(CreateOptions());
         Subscribers = Server.CreateSubscriberStore();
