@@ -158,6 +158,11 @@ internal static class SipHeadScanner
             return Fail(SipParseErrorCode.InvalidMethod, bad, "method is not a token", out error);
         }
 
+        if (line[^1] == (byte)' ')
+        {
+            return Fail(SipParseErrorCode.InvalidStartLine, lineEnd - 1, "trailing white space after SIP-Version", out error);
+        }
+
         var sp2 = line.LastIndexOf((byte)' ');
         if (sp2 == sp1)
         {
