@@ -130,6 +130,18 @@ public sealed class SimulatedGpioDriver : GpioDriver
         }
     }
 
+    /// <summary>The pins device code has open, ascending.</summary>
+    public IReadOnlyList<int> OpenPinNumbers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. Enumerable.Range(0, _pins.Length).Where(i => _pins[i].IsOpen)];
+            }
+        }
+    }
+
     /// <summary>Forgets the recorded output history.</summary>
     public void ClearHistory()
     {
