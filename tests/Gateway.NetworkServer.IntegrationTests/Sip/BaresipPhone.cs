@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Gateway.NetworkServer.IntegrationTests.Sip;
+
+/// <summary>
+/// A real baresip 1.0 phone, headless, auto-answering, registered to the
+/// network server with a follow-me number as its AOR (as a lobby phone does
+/// when a card is inserted). Stopping it with SIGTERM unregisters, like a card
+/// being pulled.
+/// </summary>
+public sealed class BaresipPhone : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private BaresipPhone(Process process, string folder, int port)
+    {
+        _process = process;
+        _folder = folder;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    private string LogPath => Path.Combine(_folder, "log");
+
+    public static async Task<BaresipPhone> StartAsync(int serverPort, string aor, string authUser, string password)
+    {
+        var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
+        var port = LoopbackPorts.GetFree();
+        var rtp = LoopbackPorts.GetFree();
+        var tone = Path.Combine(folder, "tone.wav");
+        await File.WriteAllBytesAsync(tone, ToneWav(seconds: 30));
+        // ausine only runs at 48 kHz, so the source is a file; it must outlast the call.
+        await File.WriteAllTextAsync(Path.Combine(folder, "config"), string.Join('\n',
+            "poll_method epoll",
+            $"sip_listen 127.0.0.1:{port}",
+            "net_interface 127.0.0.1",
+            "module_path /usr/lib/baresip/modules",
+            "module g711.so",
+            "module alsa.so",
+            "module aufile.so",
+            "module account.so",
+            "module_app account.so",
+            "audio_player alsa,null",
+            "audio_alert alsa,null",
+            $"audio_source aufile,{tone}",
+            $"rtp_ports {rtp}-{rtp + 1}",
+            "rtcp_mux no",
+            string.Empty));
+        await File.WriteAllTextAsync(Path.Combine(folder, "accounts"),
+            $"<sip:{aor}@127.0.0.1:{serverPort};transport=udp>;auth_user={authUser};auth_pass={password};" +
+            "answermode=auto;regint=300;audio_codecs=PCMU\n");
+
+        var info = new ProcessStartInfo("bash")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"exec baresip -f '{folder}' -v </dev/null >'{Path.Combine(folder, "log")}' 2>&1");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("baresip did not start");
+        var phone = new BaresipPhone(process, folder, port);
+        await phone.WaitForLogAsync("200 OK", TimeSpan.FromSeconds(10));
+        return phone;
+    }
+
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!ReadLog().Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException($"baresip never logged '{text}':\n{ReadLog()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public string ReadLog()
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (FileNotFoundException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>SIGTERM: baresip unregisters (Expires: 0) before it exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder does not fail a test.
+        }
+    }
+
+    private static byte[] ToneWav(int seconds)
+    {
+        const int rate = 8000;
+        var samples = rate * seconds;
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream, Encoding.ASCII);
+        writer.Write("RIFF"u8);
+        writer.Write(36 + (samples * 2));
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(rate);
+        writer.Write(rate * 2);
+        writer.Write((short)2);
+        writer.Write((short)16);
+        writer.Write("data"u8);
+        writer.Write(samples * 2);
+        for (var i = 0; i < samples; i++)
+        {
+            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
+        }
+
+        writer.Flush();
+        return stream.ToArray();
+    }
+}
