@@ -78,6 +78,47 @@ public sealed class FollowMeRoutingTests : NetworkServerTestBase
     }
 
     [Fact]
+    public async Task Invite_PhoneRejects_GoesToDefaultDestination()
+    {
+        await using var phone = StartPhone(LoopbackPorts.GetFree(), "uas-unavailable.xml");
+        await using var voicemail = StartPhone(LoopbackPorts.GetFree());
+        await Subscribers.SetDefaultDestinationAsync("alice", $"sip:voicemail@127.0.0.1:{voicemail.Port}");
+        AssertSucceeded(await RegisterAsync("alice", "secret", "15551230001", phone.Port), "REGISTER");
+
+        var call = await CallAsync("bob", "pw2", "15551230001");
+
+        AssertSucceeded(call, "call");
+        AssertSucceeded(await phone.WaitAsync(s_wait), "rejecting phone");
+        AssertSucceeded(await voicemail.WaitAsync(s_wait), "voicemail");
+    }
+
+    [Fact]
+    public async Task Invite_PhoneRejectsNoDefault_CallerGetsTheRejection()
+    {
+        await using var phone = StartPhone(LoopbackPorts.GetFree(), "uas-unavailable.xml");
+        AssertSucceeded(await RegisterAsync("alice", "secret", "15551230001", phone.Port), "REGISTER");
+
+        var call = await CallAsync("bob", "pw2", "15551230001", scenario: "uac-call-unavailable.xml");
+
+        AssertSucceeded(call, "call expecting 480");
+        AssertSucceeded(await phone.WaitAsync(s_wait), "rejecting phone");
+    }
+
+    [Fact]
+    public async Task Invite_PhoneRejectsDefaultNumberAlsoAway_TemporarilyUnavailable()
+    {
+        // Forwarded once only: carol is away too, and carol's own forward is not followed.
+        await Subscribers.AddAsync(new NewSubscriber("carol", "pw3", "+15551230003", "+15551230002"));
+        await Subscribers.SetDefaultDestinationAsync("alice", "+15551230003");
+        await using var phone = StartPhone(LoopbackPorts.GetFree(), "uas-unavailable.xml");
+        AssertSucceeded(await RegisterAsync("alice", "secret", "15551230001", phone.Port), "REGISTER");
+
+        var call = await CallAsync("bob", "pw2", "15551230001", scenario: "uac-call-unavailable.xml");
+
+        AssertSucceeded(call, "call expecting 480");
+    }
+
+    [Fact]
     public async Task Invite_AwayWithoutDefault_TemporarilyUnavailable()
     {
         var call = await CallAsync("bob", "pw2", "15551230001", scenario: "uac-call-unavailable.xml");
