@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
+using Gateway.Ctl;
 
-var app = new CommandApp();
-app.Configure(config => config.SetApplicationName("gatewayctl"));
-return await app.RunAsync(args);
+return await GatewayCtlApp.Create().RunAsync(args);
