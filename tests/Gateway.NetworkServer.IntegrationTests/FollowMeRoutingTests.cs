@@ -50,6 +50,18 @@ public sealed class FollowMeRoutingTests : NetworkServerTestBase
     }
 
     [Fact]
+    public async Task Cancel_CallerHangsUpWhileRinging_PhoneCancelled()
+    {
+        await using var phone = StartPhone(LoopbackPorts.GetFree(), "uas-ring-cancelled.xml");
+        AssertSucceeded(await RegisterAsync("alice", "secret", "15551230001", phone.Port), "REGISTER");
+
+        var call = await CallAsync("bob", "pw2", "15551230001", scenario: "uac-call-cancel.xml");
+
+        AssertSucceeded(call, "caller's CANCEL");
+        AssertSucceeded(await phone.WaitAsync(s_wait), "cancelled phone");
+    }
+
+    [Fact]
     public async Task Invite_AwayWithSipDefault_ReachesDefaultDestination()
     {
         await using var voicemail = StartPhone(LoopbackPorts.GetFree());
