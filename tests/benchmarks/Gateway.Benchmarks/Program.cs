@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Gateway.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(SipParserBenchmarks).Assembly).Run(args);
