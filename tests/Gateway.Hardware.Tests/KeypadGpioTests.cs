@@ -105,6 +105,19 @@ public sealed class KeypadGpioTests : IDisposable
     }
 
     [Fact]
+    public async Task GpioKeypad_Idle_KeepsPollingPins()
+    {
+        using var keypad = new GpioKeypad(_controller, s_rows, s_columns, KeyMatrixLayout.Telephone3x4, _sink, TimeProvider.System, scanInterval: TimeSpan.FromMilliseconds(2));
+        await Task.Delay(50);
+        var reads = _driver.ReadCount;
+        await Task.Delay(300);
+
+        // The cost EdgeScanKeypad avoids: KeyMatrix reads the columns on every wake-up even with no key down.
+        Assert.True(_driver.ReadCount - reads >= 3 * s_columns.Length, $"only {_driver.ReadCount - reads} reads");
+        Assert.Empty(_sink.Drain());
+    }
+
+    [Fact]
     public void GpioKeypad_Dispose_PinsReleased()
     {
         var keypad = new GpioKeypad(_controller, s_rows, s_columns, KeyMatrixLayout.Telephone3x4, _sink, TimeProvider.System);
