@@ -34,13 +34,13 @@ public abstract class NetworkServerTestBase : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
     protected Task<SippResult> RegisterAsync(string user, string password, string aor, int contactPort, int expires = 3600,
-        string scenario = "register.xml") =>
+        string scenario = "register.xml", bool tcp = false) =>
         SippProcess.RunAsync(scenario, Remote, new Dictionary<string, string>
         {
             ["aor"] = aor,
             ["contact_port"] = contactPort.ToString(CultureInfo.InvariantCulture),
             ["expires"] = expires.ToString(CultureInfo.InvariantCulture),
-        }, user, password);
+        }, user, password, tcp: tcp);
 
     protected Task<SippResult> CallAsync(string caller, string password, string callee, string device = "lobby-1",
         string scenario = "uac-call.xml", int holdMilliseconds = 200) =>

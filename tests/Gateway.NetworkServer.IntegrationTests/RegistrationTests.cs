@@ -20,6 +20,18 @@ public sealed class RegistrationTests : NetworkServerTestBase
     }
 
     [Fact]
+    public async Task Register_OverTcp_ChallengedThenAccepted()
+    {
+        await Subscribers.AddAsync(new NewSubscriber("alice", "secret", "+15551230001"));
+
+        var result = await RegisterAsync("alice", "secret", "alice", LoopbackPorts.GetFree(), tcp: true);
+
+        AssertSucceeded(result, "REGISTER over TCP");
+        Assert.Contains("SIP/2.0/TCP", result.Messages, StringComparison.Ordinal);
+        Assert.Single(await Server.GetContactsAsync("alice"));
+    }
+
+    [Fact]
     public async Task Register_WrongPassword_Forbidden()
     {
         await Subscribers.AddAsync(new NewSubscriber("alice", "secret", "+15551230001"));

@@ -140,16 +140,4 @@ public sealed class SubscriberStoreTests : IAsyncLifetime
 
         Assert.Null((await store.GetAsync("bob"))!.DefaultDestination);
     }
-
-    [Fact]
-    public async Task DeviceSurchargeStore_SetTwice_KeepsLast()
-    {
-        var surcharges = new DeviceSurchargeStore(DatabasePath);
-
-        await surcharges.SetAsync("lobby-1", 50, "Lobby");
-        await surcharges.SetAsync("lobby-1", 75, "Lobby");
-
-        Assert.Equal(75, await surcharges.GetAsync("lobby-1"));
-        Assert.Null(await surcharges.GetAsync("lobby-2"));
-    }
 }

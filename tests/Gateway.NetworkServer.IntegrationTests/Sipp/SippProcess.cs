@@ -28,7 +28,8 @@ public sealed class SippProcess : IAsyncDisposable
 
     /// <summary>Starts SIPp. <paramref name="remote"/> is host:port for a client scenario, null for a server one.</summary>
     public static SippProcess Start(string scenario, string? remote, IReadOnlyDictionary<string, string>? keys = null,
-        string? user = null, string? password = null, int? port = null, TimeSpan? timeout = null, int holdMilliseconds = 200)
+        string? user = null, string? password = null, int? port = null, TimeSpan? timeout = null, int holdMilliseconds = 200,
+        bool tcp = false)
     {
         var localPort = port ?? LoopbackPorts.GetFree();
         var mediaPort = LoopbackPorts.GetFree();
@@ -61,6 +62,12 @@ public sealed class SippProcess : IAsyncDisposable
             args.Add(a);
         }
 
+        if (tcp)
+        {
+            args.Add("-t");
+            args.Add("t1");
+        }
+
         if (user is not null)
         {
             args.Add("-au");
@@ -84,9 +91,9 @@ public sealed class SippProcess : IAsyncDisposable
 
     /// <summary>Starts SIPp and waits for it to finish.</summary>
     public static async Task<SippResult> RunAsync(string scenario, string remote, IReadOnlyDictionary<string, string>? keys = null,
-        string? user = null, string? password = null, int holdMilliseconds = 200)
+        string? user = null, string? password = null, int holdMilliseconds = 200, bool tcp = false)
     {
-        await using var sipp = Start(scenario, remote, keys, user, password, holdMilliseconds: holdMilliseconds);
+        await using var sipp = Start(scenario, remote, keys, user, password, holdMilliseconds: holdMilliseconds, tcp: tcp);
         return await sipp.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
