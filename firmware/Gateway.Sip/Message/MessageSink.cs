@@ -3,11 +3,13 @@ namespace Gateway.Sip.Message;
 /// <summary>Collects header offsets for a <see cref="SipMessage"/> and reads Content-Length, which framing needs.</summary>
 internal struct MessageSink : IHeadSink
 {
-    public MessageSink()
+    /// <summary>Sizes the offset array from the number of line ends, so a message costs one array, never a regrowth.</summary>
+    public MessageSink(ReadOnlySpan<byte> head, int maxHeaders)
     {
+        Headers = new SipHeaderSpan[Math.Clamp(head.Count("\r\n"u8) + 1, 1, maxHeaders + 1)];
     }
 
-    public SipHeaderSpan[] Headers { get; private set; } = new SipHeaderSpan[16];
+    public SipHeaderSpan[] Headers { get; private set; }
 
     public int Count { get; private set; }
 

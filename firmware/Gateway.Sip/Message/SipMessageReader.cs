@@ -35,7 +35,7 @@ public static class SipMessageReader
         var end = rest.IndexOf("\r\n\r\n"u8);
         var headLength = end < 0 ? rest.Length : end;
         var bodyStart = end < 0 ? rest.Length : end + 4;
-        var sink = new MessageSink();
+        var sink = new MessageSink(rest[..headLength], options.MaxHeaderCount);
         if (!SipHeadScanner.TryScan(rest[..headLength], ref sink, options, out var error))
         {
             return new SipParseResult(null, error with { Offset = error.Offset + skip }, looksLikeResponse);
@@ -98,10 +98,11 @@ public static class SipMessageReader
             return SipParseStatus.Invalid;
         }
 
-        var sink = new MessageSink();
+        MessageSink sink;
         bool ok;
         if (headSequence.IsSingleSegment)
         {
+            sink = new MessageSink(headSequence.FirstSpan, options.MaxHeaderCount);
             ok = SipHeadScanner.TryScan(headSequence.FirstSpan, ref sink, options, out error);
         }
         else
@@ -110,6 +111,7 @@ public static class SipMessageReader
             try
             {
                 headSequence.CopyTo(rented);
+                sink = new MessageSink(rented.AsSpan(0, headLength), options.MaxHeaderCount);
                 ok = SipHeadScanner.TryScan(rented.AsSpan(0, headLength), ref sink, options, out error);
             }
             finally
