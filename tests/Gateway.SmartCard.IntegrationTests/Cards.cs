@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gateway.VirtualCard;
+
+namespace Gateway.SmartCard.IntegrationTests;
+
+/// <summary>Card personalizations; HA1 and expected responses computed with the BCL, independently of the gateway code.</summary>
+internal static class Cards
+{
+    public const string Password = "s3cret-Pa55";
+    public const string Pin = "2468";
+
+    public static AccountProfile Profile { get; } = new()
+    {
+        FollowMeNumber = "+351211234567",
+        SipAor = "sip:traveller@voip.example",
+        AuthUser = "traveller",
+        Realm = "voip.example",
+        DisplayName = "T. Raveller",
+        RegistrarPrimary = "sip:127.0.0.1:5060",
+        PreferredCodecs = ["PCMA", "PCMU"],
+        CallFilters = [new CallFilterRule { CallerPattern = "anonymous", Action = FilterAction.Voicemail }],
+        SpeedDials = [new SpeedDial("Home", "+351219999999")],
+        Expiry = new DateOnly(2099, 1, 1),
+    };
+
+    public static VirtualCard.VirtualCard Applet(string protocol = "T1", string? pin = Pin) => VirtualCard.VirtualCard.Create(new VirtualCardFile
+    {
+        Kind = VirtualCardKind.Applet,
+        Protocol = protocol,
+        Pin = pin,
+        Profile = Profile,
+        Ha1 = new Dictionary<string, string>
+        {
+            ["MD5"] = Convert.ToHexString(MD5.HashData(Ha1Input())),
+            ["SHA-256"] = Convert.ToHexString(SHA256.HashData(Ha1Input())),
+        },
+    });
+
+    public static VirtualCard.VirtualCard Foreign() => VirtualCard.VirtualCard.Create(new VirtualCardFile { Kind = VirtualCardKind.None });
+
+    public static DigestChallengeInput Challenge(string algorithm) =>
+        new(algorithm, Profile.Realm, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), "REGISTER", "sip:voip.example", "auth", "00000001", "c0ffee42");
+
+    public static string Expected(string algorithm, DigestChallengeInput c)
+    {
+        Func<byte[], byte[]> h = algorithm == "MD5" ? MD5.HashData : SHA256.HashData;
+        string Hex(string s) => Convert.ToHexStringLower(h(Encoding.UTF8.GetBytes(s)));
+        var ha1 = Hex($"{Profile.AuthUser}:{Profile.Realm}:{Password}");
+        return Hex($"{ha1}:{c.Nonce}:{c.Nc}:{c.Cnonce}:{c.Qop}:{Hex($"{c.Method}:{c.DigestUri}")}");
+    }
+
+    private static byte[] Ha1Input() => Encoding.UTF8.GetBytes($"{Profile.AuthUser}:{Profile.Realm}:{Password}");
+}
