@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Gateway.Sip.Message;
@@ -11,7 +10,7 @@ public static class SipHeaderNames
     // Compact forms from RFC 3261 §7.3.3 and the extensions that registered one.
     private static readonly SipHeaderId[] s_compact = BuildCompact();
 
-    private static readonly FrozenDictionary<string, SipHeaderId> s_byName = BuildByName();
+    private static readonly (byte[] Name, SipHeaderId Id)[][] s_byLength = BuildByLength();
 
     /// <summary>Resolves a field name without allocating.</summary>
     /// <param name="name">The name as written in the message.</param>
@@ -24,21 +23,21 @@ public static class SipHeaderNames
             return c is >= 'a' and <= 'z' ? s_compact[c - 'a'] : SipHeaderId.Unknown;
         }
 
-        if (name.Length > 20)
+        // Few names share a length, so a length bucket plus an ASCII case-insensitive compare beats hashing.
+        if (name.Length >= s_byLength.Length)
         {
             return SipHeaderId.Unknown;
         }
 
-        // Header names are ASCII tokens, so lower-casing into a stack buffer and probing with chars is exact.
-        Span<char> lower = stackalloc char[20];
-        for (var i = 0; i < name.Length; i++)
+        foreach (var (candidate, id) in s_byLength[name.Length])
         {
-            var b = name[i];
-            lower[i] = (char)(b is >= (byte)'A' and <= (byte)'Z' ? b | 0x20 : b);
+            if (Ascii.EqualsIgnoreCase(name, candidate))
+            {
+                return id;
+            }
         }
 
-        var lookup = s_byName.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(lower[..name.Length], out var id) ? id : SipHeaderId.Unknown;
+        return SipHeaderId.Unknown;
     }
 
     /// <summary>The canonical long name used when the stack writes a header, e.g. "Call-ID".</summary>
@@ -120,15 +119,21 @@ public static class SipHeaderNames
         return map;
     }
 
-    private static FrozenDictionary<string, SipHeaderId> BuildByName()
+    private static (byte[] Name, SipHeaderId Id)[][] BuildByLength()
     {
-        var dict = new Dictionary<string, SipHeaderId>(StringComparer.Ordinal);
-        for (var i = 1; i < s_canonical.Length; i++)
+        var maxLength = s_canonical.Max(n => n.Length);
+        var buckets = new List<(byte[], SipHeaderId)>[maxLength + 1];
+        for (var i = 0; i < buckets.Length; i++)
         {
-            dict[s_canonical[i].ToLowerInvariant()] = (SipHeaderId)i;
+            buckets[i] = [];
         }
 
-        return dict.ToFrozenDictionary(StringComparer.Ordinal);
+        for (var i = 1; i < s_canonical.Length; i++)
+        {
+            buckets[s_canonical[i].Length].Add((Encoding.ASCII.GetBytes(s_canonical[i]), (SipHeaderId)i));
+        }
+
+        return [.. buckets.Select(b => b.ToArray())];
     }
 
     /// <summary>Resolves a field name given as a string.</summary>
