@@ -119,7 +119,7 @@ public abstract class HookSwitchBase : IHookSwitch
         }
     }
 
-    /// <summary>Called (under the device lock) after <see cref="HookChanged"/> was published; e.g. for ring trip.</summary>
+    /// <summary>Called (under the device lock) just before <see cref="HookChanged"/> is published; e.g. for ring trip.</summary>
     /// <param name="offHook">The new reported state.</param>
     protected virtual void OnHookStateChanged(bool offHook)
     {
@@ -365,8 +365,10 @@ public abstract class HookSwitchBase : IHookSwitch
     private void Report(DateTimeOffset now, bool offHook)
     {
         _reportedOffHook = offHook;
-        _sink.Publish(new HookChanged(now, offHook));
+
+        // Subclass first (e.g. ring trip), so whoever reacts to the event already sees the bell stopped.
         OnHookStateChanged(offHook);
+        _sink.Publish(new HookChanged(now, offHook));
     }
 
     // Timers are one-shot; a due time already in the past still fires, one tick later.
