@@ -18,6 +18,12 @@ public sealed class NetworkServerOptions
     /// <summary>Where calls to non-subscriber numbers go, e.g. <c>sip:127.0.0.1:5090</c>; null uses port 5090 on the listen address.</summary>
     public string? PstnUri { get; init; }
 
+    /// <summary>
+    /// Source <c>ip:port</c> of the PSTN gateway, trusted without digest for calls into
+    /// follow-me numbers; null trusts nobody.
+    /// </summary>
+    public string? PstnSource { get; init; }
+
     /// <summary>Digest realm and subscriber domain; null uses the listen address.</summary>
     public string? Realm { get; init; }
 

@@ -80,6 +80,12 @@ public sealed partial class NetworkServerProcess : IAsyncDisposable
             "--realm", realm,
             "--usrloc-timer", options.UsrlocTimerSeconds.ToString(CultureInfo.InvariantCulture),
         };
+        if (options.PstnSource is not null)
+        {
+            arguments.Add("--pstn-source");
+            arguments.Add(options.PstnSource);
+        }
+
         if (options.UseSha256)
         {
             arguments.Add("--sha256");

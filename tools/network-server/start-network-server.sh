@@ -4,7 +4,7 @@
 #
 #   start-network-server.sh [--ip 127.0.0.1] [--port 5060] [--db PATH]
 #       [--rundir DIR] [--pstn-uri sip:HOST:PORT] [--realm REALM]
-#       [--usrloc-timer SECONDS] [--sha256] [--log FILE]
+#       [--pstn-source IP:PORT] [--usrloc-timer SECONDS] [--sha256] [--log FILE]
 #
 # Creates the database if missing, writes RUNDIR/kamailio.cfg, starts kamailio,
 # waits until `kamcmd core.uptime` answers, prints "PID <pid>" and returns.
@@ -18,6 +18,7 @@ port=5060
 rundir=""
 db=""
 pstn_uri=""
+pstn_source=none
 realm=""
 usrloc_timer=10
 sha256=0
@@ -30,11 +31,12 @@ while [[ $# -gt 0 ]]; do
         --db) db="$2"; shift 2 ;;
         --rundir) rundir="$2"; shift 2 ;;
         --pstn-uri) pstn_uri="$2"; shift 2 ;;
+        --pstn-source) pstn_source="$2"; shift 2 ;;
         --realm) realm="$2"; shift 2 ;;
         --usrloc-timer) usrloc_timer="$2"; shift 2 ;;
         --sha256) sha256=1; shift ;;
         --log) log="$2"; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -49,7 +51,7 @@ pstn_uri="${pstn_uri:-sip:$ip:5090}"
 realm="${realm:-$ip}"
 log="${log:-$rundir/kamailio.log}"
 
-for value in "$ip" "$port" "$db" "$rundir" "$pstn_uri" "$realm" "$usrloc_timer"; do
+for value in "$ip" "$port" "$db" "$rundir" "$pstn_uri" "$pstn_source" "$realm" "$usrloc_timer"; do
     # '!' is the #!substdef separator and quotes would end the value early.
     if [[ "$value" == *[\!\"\'[:space:]]* ]]; then
         echo "invalid character in '$value'" >&2
@@ -71,6 +73,7 @@ cfg="$rundir/kamailio.cfg"
     # Four slashes: sqlite:/// plus an absolute path that starts with /.
     echo "#!substdef \"!NS_DB_URL!sqlite:///$db!g\""
     echo "#!substdef \"!NS_PSTN_URI!$pstn_uri!g\""
+    echo "#!substdef \"!NS_PSTN_SOURCE!$pstn_source!g\""
     echo "#!substdef \"!NS_USRLOC_TIMER!$usrloc_timer!g\""
     if [[ "$sha256" == 1 ]]; then
         echo "#!define NS_WITH_SHA256 1"

@@ -91,9 +91,9 @@ public sealed class SippProcess : IAsyncDisposable
 
     /// <summary>Starts SIPp and waits for it to finish.</summary>
     public static async Task<SippResult> RunAsync(string scenario, string remote, IReadOnlyDictionary<string, string>? keys = null,
-        string? user = null, string? password = null, int holdMilliseconds = 200, bool tcp = false)
+        string? user = null, string? password = null, int holdMilliseconds = 200, bool tcp = false, int? port = null)
     {
-        await using var sipp = Start(scenario, remote, keys, user, password, holdMilliseconds: holdMilliseconds, tcp: tcp);
+        await using var sipp = Start(scenario, remote, keys, user, password, port, holdMilliseconds: holdMilliseconds, tcp: tcp);
         return await sipp.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
