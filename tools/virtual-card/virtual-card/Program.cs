@@ -42,6 +42,13 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+// SIGTERM (kill PID, used by bench scripts) removes the card cleanly too.
+using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
 try
 {
     var card = await VirtualCard.LoadAsync(cardPath, stop.Token);
