@@ -1,3 +1,3 @@
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+using Gateway.Host;
+
+return await GatewayProgram.RunAsync(args);

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Gateway.Host.Board;
+using Gateway.Host.Options;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Api;
+
+/// <summary>
+/// The management API on Kestrel, run as one hosted service of the gateway's generic host.
+/// </summary>
+/// <remarks>
+/// The API is a module of the host rather than the host itself: the gateway is a telephone first,
+/// and it keeps working if the API is disabled or fails to bind.
+/// </remarks>
+public sealed partial class ManagementApiService : IHostedService, IAsyncDisposable
+{
+    private readonly GatewayRuntime _runtime;
+    private readonly ApiOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger<ManagementApiService> _logger;
+    private WebApplication? _app;
+
+    /// <summary>Initializes a new instance of the <see cref="ManagementApiService"/> class.</summary>
+    /// <param name="runtime">The running gateway.</param>
+    /// <param name="options">Gateway options.</param>
+    /// <param name="loggerFactory">The host's logger factory, shared so API logs land in the same files.</param>
+    public ManagementApiService(GatewayRuntime runtime, IOptions<GatewayOptions> options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _runtime = runtime;
+        _options = options.Value.Api;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<ManagementApiService>();
+    }
+
+    /// <summary>Gets the address the API listens on, once started.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            LogDisabled();
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ManagementApiService).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(_loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, InnerHostLifetime>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Parse(_options.BindAddress), _options.Port);
+        });
+
+        var app = builder.Build();
+        app.Use(GuardAsync);
+        StatusEndpoints.Map(app, _runtime);
+        EventsEndpoint.Map(app, _runtime);
+        BenchEndpoints.Map(app, _runtime);
+        app.MapFallback((HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
+
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        Address = address is null ? null : new Uri(address);
+        LogListening(Address?.ToString() ?? "?");
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    private async Task GuardAsync(HttpContext context, RequestDelegate next)
+    {
+        if (_options.BearerToken is { Length: > 0 } token && !HasToken(context.Request, token))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Problems.WriteAsync(context, 401, "Unauthorized", "send 'Authorization: Bearer <token>' (Gateway:Api:BearerToken)");
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            LogRequestFailed(ex, context.Request.Method, context.Request.Path);
+            await Problems.WriteAsync(context, 500, "Internal error", "the gateway could not complete the request; see the log");
+        }
+    }
+
+    private static bool HasToken(HttpRequest request, string token)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var presented = Encoding.UTF8.GetBytes(header[prefix.Length..].Trim());
+        var expected = Encoding.UTF8.GetBytes(token);
+        return CryptographicOperations.FixedTimeEquals(presented, expected);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management API listening on {Address}")]
+    private partial void LogListening(string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management API disabled (Gateway:Api:Enabled=false)")]
+    private partial void LogDisabled();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "API request {Method} {Path} failed")]
+    private partial void LogRequestFailed(Exception exception, string method, string path);
+}

@@ -1,0 +1,18 @@
+using Gateway.Telephony.Events;
+
+namespace Gateway.Host.Board;
+
+/// <summary>What the API and services share about the running gateway.</summary>
+/// <param name="DeviceId">The device id.</param>
+/// <param name="Version">The firmware version.</param>
+/// <param name="StartedAt">When the process started.</param>
+/// <param name="Board">The assembled board.</param>
+/// <param name="Events">The event bus.</param>
+/// <param name="TimeProvider">The clock.</param>
+public sealed record GatewayRuntime(
+    string DeviceId,
+    string Version,
+    DateTimeOffset StartedAt,
+    BoardRuntime Board,
+    EventBus Events,
+    TimeProvider TimeProvider);

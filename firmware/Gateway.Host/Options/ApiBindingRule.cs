@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Options;
+
+/// <summary>
+/// The API's cross-field rule: anything but loopback needs a bearer token, because the bench routes
+/// and the status page must not be open to the lobby's LAN.
+/// </summary>
+public sealed class ApiBindingRule : IValidateOptions<GatewayOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IPAddress.TryParse(options.Api.BindAddress, out var address))
+        {
+            return ValidateOptionsResult.Fail(
+                $"DataAnnotation validation failed for 'GatewayOptions.Api' members: 'BindAddress' with the error: '\"{options.Api.BindAddress}\" is not an IP address'.");
+        }
+
+        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Api.BearerToken))
+        {
+            return ValidateOptionsResult.Fail(
+                "DataAnnotation validation failed for 'GatewayOptions.Api' members: 'BearerToken' with the error: 'is required when BindAddress is not loopback'.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

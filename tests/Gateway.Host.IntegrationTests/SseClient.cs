@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Gateway.Host.IntegrationTests;
+
+/// <summary>Reads the gateway's Server-Sent Events stream the way a browser's EventSource would.</summary>
+internal sealed class SseClient : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<SseMessage> _messages = Channel.CreateUnbounded<SseMessage>();
+    private readonly Task _pump;
+    private readonly HttpResponseMessage _response;
+
+    private SseClient(HttpResponseMessage response, Stream stream)
+    {
+        _response = response;
+        _pump = PumpAsync(stream);
+    }
+
+    public string ContentType => _response.Content.Headers.ContentType?.MediaType ?? string.Empty;
+
+    public static async Task<SseClient> ConnectAsync(HttpClient http, string path = "/api/events")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        var stream = await response.Content.ReadAsStreamAsync();
+        return new SseClient(response, stream);
+    }
+
+    /// <summary>Waits for the next message of <paramref name="type"/> (optionally for one station), skipping others.</summary>
+    public async Task<SseMessage> WaitForAsync(string type, string? station = null, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            while (true)
+            {
+                var message = await _messages.Reader.ReadAsync(cts.Token);
+                if (message.Type == type && (station is null || message.Station == station))
+                {
+                    return message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no '{type}' event{(station is null ? string.Empty : $" for {station}")} arrived");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _response.Dispose();
+        try
+        {
+            await _pump;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Closing the stream ends the pump.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task PumpAsync(Stream stream)
+    {
+        using var reader = new StreamReader(stream);
+        string? eventType = null;
+        string? data = null;
+        while (!_stop.IsCancellationRequested)
+        {
+            var line = await reader.ReadLineAsync(_stop.Token);
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.Length == 0)
+            {
+                if (eventType is not null && data is not null)
+                {
+                    using var doc = JsonDocument.Parse(data);
+                    var root = doc.RootElement.Clone();
+                    var station = root.TryGetProperty("station", out var s) ? s.GetString() : null;
+                    await _messages.Writer.WriteAsync(new SseMessage(eventType, station, root));
+                }
+
+                eventType = null;
+                data = null;
+            }
+            else if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                eventType = line[7..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                data = line[6..];
+            }
+        }
+
+        _messages.Writer.TryComplete();
+    }
+}
+
+/// <summary>One SSE message.</summary>
+internal sealed record SseMessage(string Type, string? Station, JsonElement Json);
