@@ -32,9 +32,11 @@ public sealed class PcscContext : SafeHandle
     /// <summary>Establishes a system-scope context.</summary>
     /// <returns>The context.</returns>
     /// <exception cref="PcscException">pcscd is not running (<see cref="PcscError.NoService"/>) or another failure.</exception>
-    public static PcscContext Establish()
+    public static PcscContext Establish() => Establish(CreatePlatformApi());
+
+    /// <summary>Establishes a context through a given API (tests substitute a fake daemon here).</summary>
+    internal static PcscContext Establish(IPcscApi api)
     {
-        var api = CreatePlatformApi();
         uint rv;
         nint context;
         try

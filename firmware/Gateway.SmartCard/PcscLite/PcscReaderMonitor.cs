@@ -18,6 +18,7 @@ public sealed class PcscReaderMonitor : IAsyncDisposable
     private readonly Lock _contextGate = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Dictionary<string, PcscReaderState> _readers = new(StringComparer.Ordinal);
+    private readonly IPcscApi? _api;
     private PcscContext? _context;
     private Task? _loop;
     private volatile bool _stopping;
@@ -26,7 +27,14 @@ public sealed class PcscReaderMonitor : IAsyncDisposable
     /// <param name="options">Timing; defaults if null.</param>
     /// <param name="logger">Logger.</param>
     public PcscReaderMonitor(PcscReaderMonitorOptions? options = null, ILogger<PcscReaderMonitor>? logger = null)
+        : this(options, logger, null)
     {
+    }
+
+    /// <summary>Creates a monitor over a given API (null = the platform's PC/SC library).</summary>
+    internal PcscReaderMonitor(PcscReaderMonitorOptions? options, ILogger<PcscReaderMonitor>? logger, IPcscApi? api)
+    {
+        _api = api;
         _options = options ?? new PcscReaderMonitorOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -74,7 +82,7 @@ public sealed class PcscReaderMonitor : IAsyncDisposable
             PcscContext context;
             try
             {
-                context = PcscContext.Establish();
+                context = _api is null ? PcscContext.Establish() : PcscContext.Establish(_api);
             }
             catch (PcscException ex)
             {

@@ -1,0 +1,133 @@
+using Gateway.SmartCard.PcscLite;
+
+namespace Gateway.SmartCard.Tests;
+
+/// <summary>
+/// An in-memory stand-in for pcscd at the <see cref="IPcscApi"/> seam: readers, cards with pcsc-lite's event
+/// counter, the PnP pseudo-reader, SCardCancel, and the daemon going away.
+/// </summary>
+internal sealed class FakePcscDaemon : IPcscApi, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _changed = new(0);
+    private readonly Dictionary<string, (bool Present, uint Counter, byte[] Atr)> _readers = [];
+    private bool _up = true;
+    private bool _cancelled;
+    private int _establishAttempts;
+
+    public int EstablishAttempts => Volatile.Read(ref _establishAttempts);
+
+    public void AddReader(string name) => Mutate(() => _readers[name] = (false, 0, []));
+
+    public void Insert(string reader, byte[] atr) => Mutate(() => _readers[reader] = (true, _readers[reader].Counter + 1, atr));
+
+    public void Remove(string reader) => Mutate(() => _readers[reader] = (false, _readers[reader].Counter + 1, []));
+
+    public void SetServiceUp(bool up) => Mutate(() => _up = up);
+
+    public void Dispose() => _changed.Dispose();
+
+    public uint EstablishContext(out nint context)
+    {
+        Interlocked.Increment(ref _establishAttempts);
+        lock (_gate)
+        {
+            context = 42;
+            return _up ? PcscError.Success : PcscError.NoService;
+        }
+    }
+
+    public uint ReleaseContext(nint context) => PcscError.Success;
+
+    public uint Cancel(nint context)
+    {
+        Mutate(() => _cancelled = true);
+        return PcscError.Success;
+    }
+
+    public uint ListReaders(nint context, out List<string> readers)
+    {
+        lock (_gate)
+        {
+            readers = [.. _readers.Keys];
+            return !_up ? PcscError.NoService : readers.Count == 0 ? PcscError.NoReadersAvailable : PcscError.Success;
+        }
+    }
+
+    public uint GetStatusChange(nint context, uint timeoutMs, PcscReaderState[] states)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(Math.Min(timeoutMs, 5000));
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_cancelled)
+                {
+                    _cancelled = false;
+                    return PcscError.Cancelled;
+                }
+
+                if (!_up)
+                {
+                    return PcscError.NoService;
+                }
+
+                var any = false;
+                foreach (var state in states)
+                {
+                    var actual = Actual(state.ReaderName, out var atr);
+                    var differs = actual != (state.CurrentState & ~PcscReaderState.StateChanged);
+                    state.EventState = actual | (differs ? PcscReaderState.StateChanged : 0);
+                    state.Atr = atr;
+                    any |= differs;
+                }
+
+                if (any)
+                {
+                    return PcscError.Success;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !_changed.Wait(left))
+            {
+                return PcscError.Timeout;
+            }
+        }
+    }
+
+    public uint Connect(nint context, string reader, uint protocols, out nint card, out uint activeProtocol) => throw new NotSupportedException();
+
+    public uint Disconnect(nint card, uint disposition) => throw new NotSupportedException();
+
+    public uint Transmit(nint card, uint protocol, ReadOnlySpan<byte> command, Span<byte> response, out int received) => throw new NotSupportedException();
+
+    public uint Status(nint card, out uint state, out uint protocol, out byte[] atr) => throw new NotSupportedException();
+
+    private uint Actual(string reader, out byte[] atr)
+    {
+        atr = [];
+        if (reader == PcscReaderState.PnpNotification)
+        {
+            return (uint)_readers.Count << 16;
+        }
+
+        if (!_readers.TryGetValue(reader, out var r))
+        {
+            return PcscReaderState.StateUnknown;
+        }
+
+        atr = r.Atr;
+        return (r.Counter << 16) | (r.Present ? PcscReaderState.StatePresent : PcscReaderState.StateEmpty);
+    }
+
+    private void Mutate(Action change)
+    {
+        lock (_gate)
+        {
+            change();
+        }
+
+        _changed.Release();
+    }
+}
