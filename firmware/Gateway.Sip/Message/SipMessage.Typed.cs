@@ -7,6 +7,11 @@ public abstract partial class SipMessage
 {
     private object?[]? _typed;
     private ulong _parsedMask;
+    private object? _viaSlot;
+    private object? _fromSlot;
+    private object? _toSlot;
+    private object? _callIdSlot;
+    private object? _cseqSlot;
 
     /// <summary>The Via values of all Via lines, top first.</summary>
     public IReadOnlyList<SipVia> Via => List(SipHeaderId.Via, false, SipVia.Parse);
@@ -95,7 +100,7 @@ public abstract partial class SipMessage
     {
         if ((_parsedMask & (1UL << (int)id)) != 0)
         {
-            value = (T?)_typed![(int)id];
+            value = (T?)Slot(id);
             return true;
         }
 
@@ -105,9 +110,30 @@ public abstract partial class SipMessage
 
     private T? Store<T>(SipHeaderId id, T? value)
     {
-        (_typed ??= new object?[64])[(int)id] = value;
+        Slot(id) = value;
         _parsedMask |= 1UL << (int)id;
         return value;
+    }
+
+    // The headers every transaction reads get their own fields, so reading only them allocates no cache array.
+    private ref object? Slot(SipHeaderId id)
+    {
+        switch (id)
+        {
+            case SipHeaderId.Via:
+                return ref _viaSlot;
+            case SipHeaderId.From:
+                return ref _fromSlot;
+            case SipHeaderId.To:
+                return ref _toSlot;
+            case SipHeaderId.CallId:
+                return ref _callIdSlot;
+            case SipHeaderId.CSeq:
+                return ref _cseqSlot;
+            default:
+                _typed ??= new object?[(int)SipHeaderId.WwwAuthenticate + 1];
+                return ref _typed[(int)id];
+        }
     }
 
     // The cache is checked before any closure exists, so a repeated read allocates nothing.

@@ -1,4 +1,12 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
+
+// "cputime [N]" measures CPU time per operation, for machines too loaded for wall-clock numbers.
+if (args.Length > 0 && args[0] == "cputime")
+{
+    CpuTimeProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(SipParserBenchmarks).Assembly).Run(args);
