@@ -22,6 +22,7 @@ public sealed class PcscReaderMonitor : IAsyncDisposable
     private PcscContext? _context;
     private Task? _loop;
     private volatile bool _stopping;
+    private int _disposed;
 
     /// <summary>Creates a monitor; call <see cref="Start"/> to begin.</summary>
     /// <param name="options">Timing; defaults if null.</param>
@@ -57,6 +58,11 @@ public sealed class PcscReaderMonitor : IAsyncDisposable
     /// <returns>Completes when the thread has ended.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stopping = true;
         _wake.Set();
         lock (_contextGate)
