@@ -8,17 +8,35 @@ namespace Gateway.Sip;
 public sealed class SipParameters : IReadOnlyList<SipParameter>
 {
     private readonly SipParameter[] _items;
+    private readonly int _count;
 
-    internal SipParameters(SipParameter[] items) => _items = items;
+    internal SipParameters(SipParameter[] items)
+        : this(items, items.Length)
+    {
+    }
+
+    // Parsers hand over their growth buffer with a count, so a list costs one array, not a list plus a copy.
+    private SipParameters(SipParameter[] items, int count)
+    {
+        _items = items;
+        _count = count;
+    }
 
     /// <summary>An empty list.</summary>
     public static SipParameters Empty { get; } = new([]);
 
     /// <inheritdoc/>
-    public int Count => _items.Length;
+    public int Count => _count;
 
     /// <inheritdoc/>
-    public SipParameter this[int index] => _items[index];
+    public SipParameter this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            return _items[index];
+        }
+    }
 
     /// <summary>True when a parameter of that name is present.</summary>
     /// <param name="name">The name.</param>
@@ -42,7 +60,7 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
     public string? GetString(string name) => TryGetValue(name, out var v) ? v.ToString() : null;
 
     /// <inheritdoc/>
-    public IEnumerator<SipParameter> GetEnumerator() => ((IEnumerable<SipParameter>)_items).GetEnumerator();
+    public IEnumerator<SipParameter> GetEnumerator() => _items.Take(_count).GetEnumerator();
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -52,7 +70,7 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
     public override string ToString()
     {
         var sb = new StringBuilder();
-        foreach (var p in _items)
+        foreach (var p in this)
         {
             sb.Append(';').Append(p.Name.ToString());
             if (p.HasValue)
@@ -68,7 +86,7 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
     private int IndexOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        for (var i = 0; i < _items.Length; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (_items[i].Name.EqualsIgnoreCase(name))
             {
@@ -82,7 +100,7 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
     /// <summary>Parses *( SEMI generic-param ) where generic-param = token [ EQUAL gen-value ].</summary>
     internal static SipParameters ParseGeneric(ref SipCursor cursor)
     {
-        List<SipParameter>? list = null;
+        var list = default(Builder);
         while (cursor.TrySeparator((byte)';'))
         {
             var name = cursor.ReadWhile(SipChars.Token);
@@ -110,9 +128,32 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
                 }
             }
 
-            (list ??= []).Add(param);
+            list.Add(param);
         }
 
-        return list is null ? Empty : new SipParameters([.. list]);
+        return list.Build();
+    }
+
+    /// <summary>Collects parameters into one growing array.</summary>
+    internal struct Builder
+    {
+        private SipParameter[]? _buffer;
+        private int _count;
+
+        public void Add(SipParameter parameter)
+        {
+            if (_buffer is null)
+            {
+                _buffer = new SipParameter[4];
+            }
+            else if (_count == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _count * 2);
+            }
+
+            _buffer[_count++] = parameter;
+        }
+
+        public readonly SipParameters Build() => _buffer is null ? Empty : new SipParameters(_buffer, _count);
     }
 }

@@ -136,7 +136,7 @@ public sealed class SipUri : AddressUri
     /// <summary>uri-parameters = *( ";" pname [ "=" pvalue ] ), no white space allowed.</summary>
     internal static SipParameters ParseUriParameters(ref SipCursor cursor)
     {
-        List<SipParameter>? list = null;
+        var list = default(SipParameters.Builder);
         while (cursor.Peek == ';')
         {
             cursor.Position++;
@@ -159,10 +159,10 @@ public sealed class SipUri : AddressUri
                 param = param with { Value = new SipText(value), HasValue = true };
             }
 
-            (list ??= []).Add(param);
+            list.Add(param);
         }
 
-        return list is null ? SipParameters.Empty : new SipParameters([.. list]);
+        return list.Build();
     }
 
     private static SipParameters ParseUriHeaders(ref SipCursor cursor)
