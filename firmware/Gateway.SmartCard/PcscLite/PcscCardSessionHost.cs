@@ -47,7 +47,7 @@ public sealed class PcscCardSessionHost : IAsyncDisposable
     /// <summary>Session events; completes after disposal.</summary>
     public ChannelReader<CardSessionEvent> Events => _events.Reader;
 
-    /// <summary>Raw reader events are consumed internally; this exposes the service state for status displays.</summary>
+    /// <summary>True while pcscd is reachable (for the station's status display).</summary>
     public bool ServiceAvailable { get; private set; }
 
     /// <summary>Starts monitoring.</summary>
