@@ -16,13 +16,13 @@ public sealed class ApiBindingRule : IValidateOptions<GatewayOptions>
         if (!IPAddress.TryParse(options.Api.BindAddress, out var address))
         {
             return ValidateOptionsResult.Fail(
-                $"DataAnnotation validation failed for 'GatewayOptions.Api' members: 'BindAddress' with the error: '\"{options.Api.BindAddress}\" is not an IP address'.");
+                $"BindAddress: GatewayOptions.Api.BindAddress '{options.Api.BindAddress}' is not an IP address");
         }
 
         if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Api.BearerToken))
         {
             return ValidateOptionsResult.Fail(
-                "DataAnnotation validation failed for 'GatewayOptions.Api' members: 'BearerToken' with the error: 'is required when BindAddress is not loopback'.");
+                "BearerToken: GatewayOptions.Api.BearerToken is required when BindAddress is not loopback");
         }
 
         return ValidateOptionsResult.Success;

@@ -21,19 +21,30 @@ public static partial class ConfigurationErrorReporter
         var lines = new List<string>();
         foreach (var failure in failures)
         {
-            var match = AnnotationFailure().Match(failure);
+            // Source-generated validators report "Member: message", and name the full path inside the
+            // message ("The field GatewayOptions.Api.Port must be ..."); custom messages may not.
+            var match = MemberFailure().Match(failure);
             if (!match.Success)
             {
                 lines.Add($"configuration: $.{sectionName}: {failure}");
                 continue;
             }
 
-            // 'GatewayOptions.Api' + 'Port' → Gateway:Api:Port
-            var typePath = match.Groups["type"].Value.Split('.').Skip(1);
-            var key = string.Join(':', new[] { sectionName }.Concat(typePath).Append(match.Groups["member"].Value));
-            var source = FindSource(configuration, key);
+            var member = match.Groups["member"].Value;
             var problem = match.Groups["error"].Value;
-            lines.Add($"{source}: $.{key.Replace(':', '.')}: {problem}");
+            var path = member;
+            foreach (Match qualified in QualifiedMember().Matches(problem))
+            {
+                var candidate = qualified.Groups["path"].Value;
+                if (candidate == member || candidate.EndsWith("." + member, StringComparison.Ordinal))
+                {
+                    path = candidate;
+                    break;
+                }
+            }
+
+            var key = $"{sectionName}:{path.Replace('.', ':')}";
+            lines.Add($"{FindSource(configuration, key)}: $.{key.Replace(':', '.')}: {problem}");
         }
 
         return lines;
@@ -42,7 +53,7 @@ public static partial class ConfigurationErrorReporter
     /// <summary>Names the configuration source that supplied <paramref name="key"/> (the last one wins).</summary>
     /// <param name="configuration">The configuration.</param>
     /// <param name="key">A colon-separated key.</param>
-    /// <returns>A file path, "command line", "environment" or "defaults".</returns>
+    /// <returns>A file path, "command line", "environment", or "(not set)" when no source has the key.</returns>
     public static string FindSource(IConfigurationRoot configuration, string key)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -62,7 +73,7 @@ public static partial class ConfigurationErrorReporter
             };
         }
 
-        return "defaults";
+        return "(not set)";
     }
 
     private static string ResolvePath(JsonConfigurationProvider provider)
@@ -72,6 +83,9 @@ public static partial class ConfigurationErrorReporter
         return info?.PhysicalPath ?? relative;
     }
 
-    [GeneratedRegex("for '(?<type>[^']+)' members: '(?<member>[^']+)' with the error: '(?<error>.*)'\\.?$", RegexOptions.Singleline)]
-    private static partial Regex AnnotationFailure();
+    [GeneratedRegex("^(?<member>[A-Za-z0-9_]+): (?<error>.*)$", RegexOptions.Singleline)]
+    private static partial Regex MemberFailure();
+
+    [GeneratedRegex("GatewayOptions\\.(?<path>[A-Za-z0-9_.]*[A-Za-z0-9_])")]
+    private static partial Regex QualifiedMember();
 }
