@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Gateway.Sip.Headers;
+using Gateway.Sip.Message;
+
+namespace Gateway.Sip.Auth;
+
+/// <summary>
+/// The UAC side of SIP digest authentication (RFC 3261 §22, RFC 7616, RFC 8760): turns a 401/407 into
+/// Authorization / Proxy-Authorization values, with the digest computed by an <see cref="IDigestResponder"/>.
+/// One instance per account; it remembers the nonce count of each nonce it has answered. Thread-safe.
+/// </summary>
+public sealed class DigestAuthenticator
+{
+    // A server hands out a new nonce every few minutes; old counters are useless, so the table is simply reset.
+    private const int MaxRememberedNonces = 64;
+
+    private readonly string _username;
+    private readonly IDigestResponder _responder;
+    private readonly Func<string> _cnonceFactory;
+    private readonly Dictionary<string, uint> _nonceCounts = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>Creates an authenticator with random cnonces.</summary>
+    /// <param name="username">The plain digest username.</param>
+    /// <param name="responder">Computes the responses.</param>
+    public DigestAuthenticator(string username, IDigestResponder responder)
+        : this(username, responder, RandomCnonce)
+    {
+    }
+
+    /// <summary>Creates an authenticator with a given cnonce source (for reproducible tests).</summary>
+    /// <param name="username">The plain digest username.</param>
+    /// <param name="responder">Computes the responses.</param>
+    /// <param name="cnonceFactory">Returns a fresh cnonce on every call.</param>
+    public DigestAuthenticator(string username, IDigestResponder responder, Func<string> cnonceFactory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(cnonceFactory);
+        _username = username;
+        _responder = responder;
+        _cnonceFactory = cnonceFactory;
+    }
+
+    /// <summary>Decides whether to retry <paramref name="request"/> after <paramref name="response"/>, and with which credentials.</summary>
+    /// <param name="response">The 401 or 407 (all its challenges are considered).</param>
+    /// <param name="request">The request that was challenged; any credentials it carried show whether they were rejected.</param>
+    /// <param name="ct">Cancels the responder.</param>
+    /// <returns>The decision; never throws for bad challenge text.</returns>
+    public async ValueTask<DigestAuthorization> AuthorizeAsync(SipResponse response, SipRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(request);
+        var (challengeHeader, credentialsHeader) = response.StatusCode switch
+        {
+            401 => ("WWW-Authenticate", "Authorization"),
+            407 => ("Proxy-Authenticate", "Proxy-Authorization"),
+            _ => (string.Empty, string.Empty),
+        };
+        if (challengeHeader.Length == 0)
+        {
+            return DigestAuthorization.Fail(DigestOutcome.NotAChallenge, string.Empty, $"status {response.StatusCode} is not a 401 or 407");
+        }
+
+        var (chosen, rejections, digestCount) = DigestChallengeSelector.Select(response.GetValues(challengeHeader), _responder.Supports);
+        if (chosen.Count == 0)
+        {
+            return digestCount == 0 && rejections.Count == 0
+                ? DigestAuthorization.Fail(DigestOutcome.NoChallenge, credentialsHeader, $"{response.StatusCode} without a Digest {challengeHeader} challenge")
+                : DigestAuthorization.Fail(DigestOutcome.NoSupportedChallenge, credentialsHeader, $"no usable {challengeHeader} challenge: {string.Join("; ", rejections)}");
+        }
+
+        var previous = PreviousNonces(request, credentialsHeader);
+        var anyStale = false;
+        foreach (var candidate in chosen)
+        {
+            if (previous.TryGetValue(candidate.RawRealm, out var sentNonce))
+            {
+                // stale=true means the digest was right but the nonce had expired (RFC 7616 §3.3).
+                if (!candidate.Challenge.Stale || string.Equals(sentNonce, candidate.RawNonce, StringComparison.Ordinal))
+                {
+                    return DigestAuthorization.Fail(DigestOutcome.CredentialsRejected, credentialsHeader,
+                        $"credentials for \"{candidate.RawRealm}\" were rejected (challenged again without stale=true)");
+                }
+
+                anyStale = true;
+            }
+        }
+
+        var values = new List<string>(chosen.Count);
+        foreach (var candidate in chosen)
+        {
+            values.Add(await AnswerAsync(candidate, request.Method.ToString(), request.RequestUriText.ToString(), ct));
+        }
+
+        return new DigestAuthorization { Outcome = DigestOutcome.Retry, HeaderName = credentialsHeader, HeaderValues = values, IsStaleRetry = anyStale };
+    }
+
+    private async ValueTask<string> AnswerAsync(DigestCandidate candidate, string method, string digestUri, CancellationToken ct)
+    {
+        var challenge = candidate.Challenge;
+        var realm = DigestQuoting.Unescape(candidate.RawRealm);
+        var useCnonce = candidate.Qop is not null || candidate.Algorithm.Session;
+        var request = new DigestRequest
+        {
+            Algorithm = candidate.Algorithm,
+            Username = _username,
+            Realm = realm,
+            Nonce = DigestQuoting.Unescape(candidate.RawNonce),
+            Method = method,
+            DigestUri = digestUri,
+            Qop = candidate.Qop,
+            NonceCount = candidate.Qop is null ? null : NextNonceCount(candidate.RawNonce),
+            Cnonce = useCnonce ? _cnonceFactory() : null,
+            UserHash = challenge.UserHash,
+        };
+        var response = await _responder.RespondAsync(request, ct);
+        var username = request.UserHash ? DigestCalculator.UserHash(request.Algorithm.Hash, _username, realm) : DigestQuoting.Escape(_username);
+
+        // RFC 7616 §3.4: algorithm, qop and nc are tokens and go unquoted; everything else is quoted.
+        var sb = new StringBuilder("Digest ");
+        sb.Append(CultureInfo.InvariantCulture, $"username=\"{username}\", realm=\"{candidate.RawRealm}\", uri=\"{DigestQuoting.Escape(digestUri)}\", ");
+        sb.Append(CultureInfo.InvariantCulture, $"algorithm={request.Algorithm.Name}, nonce=\"{candidate.RawNonce}\"");
+        if (request.Qop is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", nc={request.NonceCount}, cnonce=\"{request.Cnonce}\", qop={request.Qop}");
+        }
+        else if (request.Cnonce is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", cnonce=\"{request.Cnonce}\"");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $", response=\"{response.Response}\"");
+        if (challenge.Opaque is { } opaque)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", opaque=\"{opaque}\"");
+        }
+
+        if (request.UserHash)
+        {
+            sb.Append(", userhash=true");
+        }
+
+        return sb.ToString();
+    }
+
+    private string NextNonceCount(string nonce)
+    {
+        lock (_lock)
+        {
+            if (!_nonceCounts.TryGetValue(nonce, out var count) && _nonceCounts.Count >= MaxRememberedNonces)
+            {
+                _nonceCounts.Clear();
+            }
+
+            _nonceCounts[nonce] = ++count;
+            return count.ToString("x8", CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static Dictionary<string, string> PreviousNonces(SipRequest request, string credentialsHeader)
+    {
+        var sent = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in request.GetValues(credentialsHeader))
+        {
+            try
+            {
+                var credentials = SipAuthCredentials.Parse(line.Memory, 0);
+                if (credentials.IsDigest && credentials.Realm is { } realm && credentials.Nonce is { } nonce)
+                {
+                    sent[realm] = nonce;
+                }
+            }
+            catch (SipParseException)
+            {
+                // Credentials we cannot read cannot have been accepted or rejected; answer afresh.
+            }
+        }
+
+        return sent;
+    }
+
+    private static string RandomCnonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

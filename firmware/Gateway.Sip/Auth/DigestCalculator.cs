@@ -1,0 +1,75 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Gateway.Sip.Auth;
+
+/// <summary>The digest formulas of RFC 7616 §3.4.1–§3.4.4 (and RFC 2069 when qop is absent).</summary>
+public static class DigestCalculator
+{
+    /// <summary>H(data) as lower-case hex.</summary>
+    /// <param name="hash">The hash function.</param>
+    /// <param name="data">The UTF-8 text to hash.</param>
+    /// <returns>The hex digest.</returns>
+    [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms",
+        Justification = "SIP digest (RFC 3261) is defined over MD5 and most servers offer nothing else.")]
+    public static string Hash(DigestHashFunction hash, string data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var bytes = Encoding.UTF8.GetBytes(data);
+        return Convert.ToHexStringLower(hash switch
+        {
+            DigestHashFunction.Md5 => MD5.HashData(bytes),
+            DigestHashFunction.Sha256 => SHA256.HashData(bytes),
+            DigestHashFunction.Sha512T256 => Sha512T256.HashData(bytes),
+            _ => throw new ArgumentOutOfRangeException(nameof(hash), hash, "unknown hash function"),
+        });
+    }
+
+    /// <summary>The stored HA1: H(username:realm:password), without the -sess step.</summary>
+    /// <param name="hash">The hash function.</param>
+    /// <param name="username">The plain username.</param>
+    /// <param name="realm">The realm.</param>
+    /// <param name="password">The password.</param>
+    /// <returns>The hex HA1.</returns>
+    public static string Ha1(DigestHashFunction hash, string username, string realm, string password)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        ArgumentNullException.ThrowIfNull(realm);
+        ArgumentNullException.ThrowIfNull(password);
+        return Hash(hash, $"{username}:{realm}:{password}");
+    }
+
+    /// <summary>The username parameter sent with userhash=true: H(username:realm) (RFC 7616 §3.4.4).</summary>
+    /// <param name="hash">The hash function.</param>
+    /// <param name="username">The plain username.</param>
+    /// <param name="realm">The realm.</param>
+    /// <returns>The hex value.</returns>
+    public static string UserHash(DigestHashFunction hash, string username, string realm) =>
+        Hash(hash, $"{username}:{realm}");
+
+    /// <summary>The request-digest from a stored HA1.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="storedHa1">H(username:realm:password) for the request's hash function.</param>
+    /// <returns>The hex response.</returns>
+    /// <exception cref="ArgumentException">qop or a -sess algorithm is used without cnonce/nc.</exception>
+    public static string Response(DigestRequest request, string storedHa1)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(storedHa1);
+        var hash = request.Algorithm.Hash;
+        var ha1 = storedHa1.ToLowerInvariant();
+        if (request.Algorithm.Session)
+        {
+            ha1 = Hash(hash, $"{ha1}:{request.Nonce}:{Require(request.Cnonce, "cnonce")}");
+        }
+
+        var ha2 = Hash(hash, $"{request.Method}:{request.DigestUri}");
+        return request.Qop is null
+            ? Hash(hash, $"{ha1}:{request.Nonce}:{ha2}")
+            : Hash(hash, $"{ha1}:{request.Nonce}:{Require(request.NonceCount, "nc")}:{Require(request.Cnonce, "cnonce")}:{request.Qop}:{ha2}");
+    }
+
+    private static string Require(string? value, string name) =>
+        string.IsNullOrEmpty(value) ? throw new ArgumentException($"{name} is required for this qop/algorithm", nameof(value)) : value;
+}

@@ -1,0 +1,19 @@
+namespace Gateway.Sip.Auth;
+
+/// <summary>
+/// Computes digest responses, so the SIP stack never holds the password or HA1: a smart card, a stored
+/// HA1, or (for tests and tools) a password.
+/// </summary>
+public interface IDigestResponder
+{
+    /// <summary>True when this responder can answer challenges using that hash function.</summary>
+    /// <param name="hash">The hash function.</param>
+    /// <returns>Whether it is supported.</returns>
+    bool Supports(DigestHashFunction hash);
+
+    /// <summary>Computes the request-digest.</summary>
+    /// <param name="request">The challenge data and request details.</param>
+    /// <param name="ct">Cancels the operation (a card may take tens of milliseconds).</param>
+    /// <returns>The response.</returns>
+    ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct);
+}
