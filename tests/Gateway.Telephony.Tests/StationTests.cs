@@ -153,6 +153,77 @@ public sealed class StationTests : IAsyncDisposable
         Assert.False(_ringer.IsRinging);
     }
 
+    [Fact]
+    public async Task InterceptKeys_KeysPressedWhileIntercepted_ReachInterceptorNotDialler()
+    {
+        var interceptor = new RecordingInterceptor();
+        _hook.IsOffHook = true;
+        _sink.Publish(new HookChanged(_time.GetUtcNow(), true));
+        await NextAsync("hook.off");
+
+        var lease = _station.InterceptKeys(interceptor);
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), '2'));
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), '4'));
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), '#'));
+        _sink.Publish(new CoinInserted(_time.GetUtcNow(), 1));
+        await NextAsync("coin");
+        lease.Dispose();
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), '5'));
+
+        // The first key event on the stream is the one pressed after the lease ended: the PIN keys never appeared.
+        var key = await NextAsync("key");
+        Assert.Equal("5", key.Data!["key"]!.GetValue<string>());
+        Assert.Equal("24#", interceptor.Keys);
+        Assert.Equal("5", _station.Snapshot().Digits);
+    }
+
+    [Fact]
+    public async Task InterceptKeys_InterceptorDeclinesKey_KeyIsDialled()
+    {
+        using var lease = _station.InterceptKeys(new RecordingInterceptor { Accept = k => k != 'A' });
+        _hook.IsOffHook = true;
+        _sink.Publish(new HookChanged(_time.GetUtcNow(), true));
+        await NextAsync("hook.off");
+
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), '1'));
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), 'A'));
+
+        var key = await NextAsync("key");
+        Assert.Equal("A", key.Data!["key"]!.GetValue<string>());
+        Assert.Equal("A", _station.Snapshot().Digits);
+    }
+
+    [Fact]
+    public async Task InterceptKeys_OlderLeaseDisposed_NewerInterceptorKeepsTheKeys()
+    {
+        var older = new RecordingInterceptor();
+        var newer = new RecordingInterceptor();
+        var olderLease = _station.InterceptKeys(older);
+        using var newerLease = _station.InterceptKeys(newer);
+
+        olderLease.Dispose();
+        _sink.Publish(new KeyPressed(_time.GetUtcNow(), '7'));
+        _sink.Publish(new CoinInserted(_time.GetUtcNow(), 1));
+        await NextAsync("coin");
+
+        Assert.Equal("7", newer.Keys);
+        Assert.Equal(string.Empty, older.Keys);
+    }
+
+    [Fact]
+    public void SetCardAccount_CardPresent_AppearsInSnapshotUntilCardRemoved()
+    {
+        Assert.False(_station.SetCardAccount("Reader A", "T. Raveller", "+351211234567"));
+        Assert.True(_station.SetCardPresent("Reader A", true));
+
+        Assert.True(_station.SetCardAccount("Reader A", "T. Raveller", "+351211234567"));
+        Assert.Equal(new ReaderSnapshot("Reader A", true, "T. Raveller", "+351211234567"), _station.Snapshot().Readers[0]);
+
+        _station.SetCardPresent("Reader A", false);
+        Assert.Equal(new ReaderSnapshot("Reader A", false), _station.Snapshot().Readers[0]);
+        Assert.False(_station.SetCardAccount("Reader B", "x", "y"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -174,6 +245,39 @@ public sealed class StationTests : IAsyncDisposable
             {
                 return next;
             }
+        }
+    }
+
+    private sealed class RecordingInterceptor : IKeyInterceptor
+    {
+        private readonly System.Text.StringBuilder _keys = new();
+
+        public Func<char, bool> Accept { get; init; } = _ => true;
+
+        public string Keys
+        {
+            get
+            {
+                lock (_keys)
+                {
+                    return _keys.ToString();
+                }
+            }
+        }
+
+        public bool TryInterceptKey(char key)
+        {
+            if (!Accept(key))
+            {
+                return false;
+            }
+
+            lock (_keys)
+            {
+                _keys.Append(key);
+            }
+
+            return true;
         }
     }
 }

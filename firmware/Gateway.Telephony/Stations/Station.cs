@@ -24,8 +24,9 @@ public sealed partial class Station : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, bool> _cards;
+    private readonly Dictionary<string, ReaderSnapshot> _cards;
     private string _digits = string.Empty;
+    private IKeyInterceptor? _keyInterceptor;
     private IReadOnlyList<string> _displayLines = [];
 
     /// <summary>Initializes a new instance of the <see cref="Station"/> class.</summary>
@@ -50,7 +51,7 @@ public sealed partial class Station : IDisposable
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _cards = identity.Readers.ToDictionary(r => r, _ => false, StringComparer.Ordinal);
+        _cards = identity.Readers.ToDictionary(r => r, r => new ReaderSnapshot(r, false), StringComparer.Ordinal);
     }
 
     /// <summary>Gets the station id.</summary>
@@ -173,7 +174,10 @@ public sealed partial class Station : IDisposable
         Publish("display", new JsonObject { ["lines"] = array, ["text"] = string.Join('\n', shown) });
     }
 
-    /// <summary>Records whether a card is in one of the station's readers.</summary>
+    /// <summary>Shows the idle text again (after a card session ends).</summary>
+    public void ShowIdle() => ShowDisplay(_identity.IdleText);
+
+    /// <summary>Records whether a card is in one of the station's readers; any account shown for it is cleared.</summary>
     /// <param name="reader">The reader name.</param>
     /// <param name="present">Whether a card is present.</param>
     /// <returns><see langword="false"/> if the reader is not bound to this station.</returns>
@@ -186,10 +190,47 @@ public sealed partial class Station : IDisposable
                 return false;
             }
 
-            _cards[reader] = present;
+            _cards[reader] = new ReaderSnapshot(reader, present);
         }
 
         return true;
+    }
+
+    /// <summary>Records the accepted card's public account details for the status snapshot.</summary>
+    /// <param name="reader">The reader name.</param>
+    /// <param name="user">The card holder's display name.</param>
+    /// <param name="number">The follow-me number.</param>
+    /// <returns><see langword="false"/> if the reader is not bound to this station or holds no card.</returns>
+    public bool SetCardAccount(string reader, string user, string number)
+    {
+        lock (_gate)
+        {
+            if (!_cards.TryGetValue(reader, out var current) || !current.CardPresent)
+            {
+                return false;
+            }
+
+            _cards[reader] = current with { User = user, Number = number };
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Routes keypad presses to <paramref name="interceptor"/> instead of the dialler until the returned lease is
+    /// disposed. The newest interceptor wins; disposing an older lease leaves a newer interceptor in place.
+    /// </summary>
+    /// <param name="interceptor">Who gets the keys.</param>
+    /// <returns>The lease; dispose it to give the keypad back.</returns>
+    public IDisposable InterceptKeys(IKeyInterceptor interceptor)
+    {
+        ArgumentNullException.ThrowIfNull(interceptor);
+        lock (_gate)
+        {
+            _keyInterceptor = interceptor;
+        }
+
+        return new KeyInterceptLease(this, interceptor);
     }
 
     /// <summary>Takes a consistent snapshot of the station's state.</summary>
@@ -207,7 +248,7 @@ public sealed partial class Station : IDisposable
                 _devices.Ringer.IsRinging ? _devices.Ringer.Cadence?.Name : null,
                 _digits,
                 _devices.StatusLed?.Pattern.ToString(),
-                [.. _cards.Select(c => new ReaderSnapshot(c.Key, c.Value))]);
+                [.. _cards.Values]);
         }
     }
 
@@ -226,6 +267,8 @@ public sealed partial class Station : IDisposable
                 break;
             case HookFlash flash:
                 OnFlash(flash);
+                break;
+            case KeyPressed key when TryIntercept(key.Key):
                 break;
             case KeyPressed key:
                 OnDigit(key.Key, "keypad");
@@ -299,6 +342,29 @@ public sealed partial class Station : IDisposable
         }
     }
 
+    private bool TryIntercept(char key)
+    {
+        IKeyInterceptor? interceptor;
+        lock (_gate)
+        {
+            interceptor = _keyInterceptor;
+        }
+
+        // Called outside the lock: the interceptor may update the display, which takes the lock itself.
+        return interceptor?.TryInterceptKey(key) ?? false;
+    }
+
+    private void ReleaseInterceptor(IKeyInterceptor interceptor)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_keyInterceptor, interceptor))
+            {
+                _keyInterceptor = null;
+            }
+        }
+    }
+
     private void Publish(string type, JsonObject? data = null) =>
         _events.Publish(new GatewayEvent(type, Id, _timeProvider.GetUtcNow(), data));
 
@@ -310,4 +376,9 @@ public sealed partial class Station : IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring unknown hardware event {EventType}")]
     private partial void LogUnknownEvent(string eventType);
+
+    private sealed class KeyInterceptLease(Station station, IKeyInterceptor interceptor) : IDisposable
+    {
+        public void Dispose() => station.ReleaseInterceptor(interceptor);
+    }
 }
