@@ -41,6 +41,9 @@ param(
     # Port of the management API on the bench.
     [int] $ApiPort = 8080,
 
+    # SIP port of the Kamailio network server ('server' task).
+    [int] $ServerPort = 5060,
+
     # Passed to 'dotnet test --filter'.
     [string] $Filter = '',
 
@@ -179,9 +182,25 @@ function Invoke-Publish {
 function Invoke-Server {
     $script = Join-Path $Root 'tools/network-server/start-network-server.sh'
     if (-not (Test-Path $script)) { throw "server: $script is missing" }
-    Write-Step 'server: Kamailio on loopback (Ctrl+C stops it)'
-    & bash $script @args
-    if ($LASTEXITCODE -ne 0) { throw "server: exited with code $LASTEXITCODE" }
+    $runDir = Join-Path $Root ".run/network-server"
+    New-Item -ItemType Directory -Force -Path $runDir | Out-Null
+    Write-Step "server: Kamailio on udp/tcp 127.0.0.1:$ServerPort, database $runDir/network-server.db"
+    $output = & bash $script --port $ServerPort --rundir $runDir
+    if ($LASTEXITCODE -ne 0) { throw "server: Kamailio did not start (see $runDir)" }
+    $kamailioPid = [int](($output | Select-String -Pattern '^PID (\d+)').Matches[0].Groups[1].Value)
+    Write-Host "    Kamailio PID $kamailioPid; provision with: dotnet run --project tools/gatewayctl -- subscriber add --db $runDir/network-server.db ..."
+    Write-Host '    Ctrl+C stops it.'
+    try {
+        while (Get-Process -Id $kamailioPid -ErrorAction SilentlyContinue) { Start-Sleep -Milliseconds 500 }
+        throw 'server: Kamailio exited'
+    }
+    finally {
+        # Ctrl+C lands here too: leave no daemon behind.
+        if (Get-Process -Id $kamailioPid -ErrorAction SilentlyContinue) {
+            & kill -TERM $kamailioPid
+            Start-Sleep -Seconds 2
+        }
+    }
 }
 
 function Invoke-Clean {
