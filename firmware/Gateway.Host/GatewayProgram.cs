@@ -3,6 +3,7 @@ using Gateway.BoardConfig;
 using Gateway.Hardware;
 using Gateway.Host.Api;
 using Gateway.Host.Board;
+using Gateway.Host.Cards;
 using Gateway.Host.Logging;
 using Gateway.Host.Options;
 using Gateway.Host.Services;
@@ -171,8 +172,13 @@ public static class GatewayProgram
             sp.GetRequiredService<BoardRuntime>(),
             sp.GetRequiredService<EventBus>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new BenchCardReaders(sp.GetRequiredService<BoardRuntime>(), sp.GetRequiredService<ILogger<BenchCardReaders>>()));
         services.AddHostedService<StationService>();
+        services.AddHostedService<CardService>();
         services.AddHostedService<ManagementApiService>();
         services.AddHostedService<WatchdogService>();
+
+        // Registered last so it stops first: bench cards come out while the card service still reports removals.
+        services.AddHostedService(sp => sp.GetRequiredService<BenchCardReaders>());
     }
 }

@@ -14,5 +14,7 @@ namespace Gateway.Host.Api;
 [JsonSerializable(typeof(KeysRequest))]
 [JsonSerializable(typeof(FlashRequest))]
 [JsonSerializable(typeof(BenchResult))]
+[JsonSerializable(typeof(CardRequest))]
+[JsonSerializable(typeof(BenchCardResult))]
 [JsonSerializable(typeof(ProblemBody))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Host.Board;
+using Gateway.Host.Cards;
 using Gateway.Host.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,14 +23,17 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
     private readonly ApiOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<ManagementApiService> _logger;
+    private readonly BenchCardReaders? _benchCards;
     private WebApplication? _app;
 
     /// <summary>Initializes a new instance of the <see cref="ManagementApiService"/> class.</summary>
     /// <param name="runtime">The running gateway.</param>
     /// <param name="options">Gateway options.</param>
     /// <param name="loggerFactory">The host's logger factory, shared so API logs land in the same files.</param>
-    public ManagementApiService(GatewayRuntime runtime, IOptions<GatewayOptions> options, ILoggerFactory loggerFactory)
+    /// <param name="benchCards">The bench card slots; without them the bench card routes are not mapped.</param>
+    public ManagementApiService(GatewayRuntime runtime, IOptions<GatewayOptions> options, ILoggerFactory loggerFactory, BenchCardReaders? benchCards = null)
     {
+        _benchCards = benchCards;
         ArgumentNullException.ThrowIfNull(options);
         _runtime = runtime;
         _options = options.Value.Api;
@@ -65,6 +69,11 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         StatusEndpoints.Map(app, _runtime);
         EventsEndpoint.Map(app, _runtime);
         BenchEndpoints.Map(app, _runtime);
+        if (_benchCards is not null)
+        {
+            BenchCardEndpoints.Map(app, _benchCards);
+        }
+
         app.MapFallback((HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken);

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Gateway.SmartCard;
+using Gateway.SmartCard.PcscLite;
+using Gateway.Telephony.Events;
+using Gateway.Telephony.Stations;
+
+namespace Gateway.Host.Cards;
+
+/// <summary>
+/// One reader bound to one station: turns insertion into a card session (with the PIN typed on the station's
+/// keypad), shows the outcome on the station, and on removal wipes the session and returns the station to idle.
+/// </summary>
+/// <remarks>
+/// <see cref="OnInserted"/> and <see cref="OnRemovedAsync"/> are called in order by one loop; the session setup runs
+/// beside it and is always awaited before the next change, so the reader's state has a single owner at a time.
+/// Events and logs carry the reader, reason and public account fields only, never the PIN or a digest secret.
+/// </remarks>
+internal sealed class StationCardReader
+{
+    private readonly Station _station;
+    private readonly CardSessionFactory _factory;
+    private readonly IEventPublisher _events;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _pinTimeout;
+    private readonly ILogger _logger;
+    private CancellationTokenSource? _setup;
+    private Task<Accepted?>? _setupTask;
+
+    public StationCardReader(string reader, Station station, CardSessionFactory factory, IEventPublisher events, TimeProvider timeProvider, TimeSpan pinTimeout, ILogger logger)
+    {
+        Reader = reader;
+        _station = station;
+        _factory = factory;
+        _events = events;
+        _timeProvider = timeProvider;
+        _pinTimeout = pinTimeout;
+        _logger = logger;
+    }
+
+    public string Reader { get; }
+
+    public string StationId => _station.Id;
+
+    public void OnInserted(CancellationToken stopping)
+    {
+        _station.SetCardPresent(Reader, true);
+        Publish("card.inserted");
+        _logger.LogInformation("Card inserted in {Reader} (station {Station})", Reader, StationId);
+        _setup = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var token = _setup.Token;
+        _setupTask = Task.Run(() => SetUpAsync(token), CancellationToken.None);
+    }
+
+    public async Task OnRemovedAsync()
+    {
+        if (_setup is null || _setupTask is null)
+        {
+            return;
+        }
+
+        await _setup.CancelAsync();
+        var accepted = await _setupTask;
+        _setup.Dispose();
+        _setup = null;
+        _setupTask = null;
+
+        // Dispose wipes the record and any secret, then releases the card and the PC/SC context.
+        accepted?.Session.Dispose();
+        accepted?.Context.Dispose();
+        _station.SetCardPresent(Reader, false);
+        Publish("card.removed");
+        _station.ShowIdle();
+        _logger.LogInformation("Card removed from {Reader} (station {Station}); session wiped", Reader, StationId);
+    }
+
+    private async Task<Accepted?> SetUpAsync(CancellationToken ct)
+    {
+        PcscContext? context = null;
+        PcscCardTransceiver? transceiver = null;
+        try
+        {
+            // A context per card: the reader's setup never shares PC/SC state with the other readers' threads.
+            context = PcscContext.Establish();
+            transceiver = PcscCardTransceiver.Connect(context, Reader);
+            var result = await _factory.CreateAsync(transceiver, Reader, AskPinAsync, ct);
+            if (result.Session is { } session)
+            {
+                transceiver = null;
+                var accepted = new Accepted(session, context);
+                context = null;
+                Ready(session);
+                return accepted;
+            }
+
+            Reject(result.RejectionReason ?? CardRejectionReasons.CardError, result.PinTriesLeft, ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is CardRemovedException or OperationCanceledException)
+        {
+            // Pulled during setup: the removal that follows says everything.
+            return null;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not read the card in {Reader} (station {Station})", Reader, StationId);
+            Reject(CardRejectionReasons.CardError, null, ct);
+            return null;
+        }
+        finally
+        {
+            transceiver?.Dispose();
+            context?.Dispose();
+        }
+    }
+
+    private async ValueTask<string?> AskPinAsync(int triesLeft, CancellationToken ct)
+    {
+        Publish("card.pin", new JsonObject { ["triesLeft"] = triesLeft });
+        var pin = await new PinPrompt(_station, _timeProvider, _pinTimeout).AskAsync(ct);
+        if (pin is null)
+        {
+            _logger.LogInformation("PIN entry timed out at station {Station}", StationId);
+        }
+
+        return pin;
+    }
+
+    private void Ready(CardSession session)
+    {
+        var user = session.DisplayName;
+        var number = session.FollowMeNumber;
+        _station.SetCardAccount(Reader, user, number);
+        _station.ShowDisplay([user, number]);
+        Publish("card.ready", new JsonObject { ["user"] = user, ["number"] = number });
+        _logger.LogInformation("Card in {Reader} accepted at station {Station}", Reader, StationId);
+    }
+
+    private void Reject(string reason, int? triesLeft, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested || reason == CardRejectionReasons.Removed)
+        {
+            return;
+        }
+
+        var data = new JsonObject { ["reason"] = reason };
+        if (triesLeft is { } tries)
+        {
+            data["triesLeft"] = tries;
+        }
+
+        Publish("card.rejected", data);
+        _station.ShowDisplay(CardMessages.ForRejection(reason, triesLeft, _station.Devices.Display?.Columns ?? int.MaxValue));
+        _logger.LogInformation("Card in {Reader} refused at station {Station}: {Reason}", Reader, StationId, reason);
+    }
+
+    private void Publish(string type, JsonObject? data = null)
+    {
+        data ??= [];
+        data.Insert(0, "reader", Reader);
+        _events.Publish(new GatewayEvent(type, StationId, _timeProvider.GetUtcNow(), data));
+    }
+
+    private sealed record Accepted(CardSession Session, PcscContext Context);
+}
