@@ -94,7 +94,7 @@ public static class SipReceivedStamp
     }
 
     // A Via line may carry several via-parms; the top one ends at the first comma outside quotes.
-    private static int ElementEnd(ReadOnlySpan<byte> value)
+    internal static int ElementEnd(ReadOnlySpan<byte> value)
     {
         var quoted = false;
         for (var i = 0; i < value.Length; i++)
