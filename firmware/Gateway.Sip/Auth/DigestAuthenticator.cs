@@ -49,10 +49,40 @@ public sealed class DigestAuthenticator
     /// <param name="request">The request that was challenged; any credentials it carried show whether they were rejected.</param>
     /// <param name="ct">Cancels the responder.</param>
     /// <returns>The decision; never throws for bad challenge text.</returns>
-    public async ValueTask<DigestAuthorization> AuthorizeAsync(SipResponse response, SipRequest request, CancellationToken ct)
+    public ValueTask<DigestAuthorization> AuthorizeAsync(SipResponse response, SipRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(request);
+        var sent = new List<SipAuthCredentials>();
+        foreach (var line in request.GetValues(response.StatusCode == 407 ? "Proxy-Authorization" : "Authorization"))
+        {
+            try
+            {
+                sent.Add(SipAuthCredentials.Parse(line.Memory, 0));
+            }
+            catch (SipParseException)
+            {
+                // Credentials we cannot read cannot have been accepted or rejected; answer afresh.
+            }
+        }
+
+        return AuthorizeAsync(response, request.Method.ToString(), request.RequestUriText.ToString(), sent, ct);
+    }
+
+    /// <summary>Decides whether to retry a request after <paramref name="response"/>, for callers that hold the request unparsed.</summary>
+    /// <param name="response">The 401 or 407.</param>
+    /// <param name="method">The request method.</param>
+    /// <param name="digestUri">The Request-URI, used as digest-uri.</param>
+    /// <param name="sentCredentials">The Authorization (401) or Proxy-Authorization (407) values the challenged request carried.</param>
+    /// <param name="ct">Cancels the responder.</param>
+    /// <returns>The decision; never throws for bad challenge text.</returns>
+    public async ValueTask<DigestAuthorization> AuthorizeAsync(
+        SipResponse response, string method, string digestUri, IReadOnlyList<SipAuthCredentials> sentCredentials, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentException.ThrowIfNullOrEmpty(digestUri);
+        ArgumentNullException.ThrowIfNull(sentCredentials);
         var (challengeHeader, credentialsHeader) = response.StatusCode switch
         {
             401 => ("WWW-Authenticate", "Authorization"),
@@ -72,7 +102,7 @@ public sealed class DigestAuthenticator
                 : DigestAuthorization.Fail(DigestOutcome.NoSupportedChallenge, credentialsHeader, $"no usable {challengeHeader} challenge: {string.Join("; ", rejections)}");
         }
 
-        var previous = PreviousNonces(request, credentialsHeader);
+        var previous = SentNonces(sentCredentials);
         var anyStale = false;
         foreach (var candidate in chosen)
         {
@@ -92,7 +122,7 @@ public sealed class DigestAuthenticator
         var values = new List<string>(chosen.Count);
         foreach (var candidate in chosen)
         {
-            values.Add(await AnswerAsync(candidate, request.Method.ToString(), request.RequestUriText.ToString(), ct));
+            values.Add(await AnswerAsync(candidate, method, digestUri, ct));
         }
 
         return new DigestAuthorization { Outcome = DigestOutcome.Retry, HeaderName = credentialsHeader, HeaderValues = values, IsStaleRetry = anyStale };
@@ -160,22 +190,14 @@ public sealed class DigestAuthenticator
         }
     }
 
-    private static Dictionary<string, string> PreviousNonces(SipRequest request, string credentialsHeader)
+    private static Dictionary<string, string> SentNonces(IReadOnlyList<SipAuthCredentials> sentCredentials)
     {
         var sent = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in request.GetValues(credentialsHeader))
+        foreach (var credentials in sentCredentials)
         {
-            try
+            if (credentials.IsDigest && credentials.Realm is { } realm && credentials.Nonce is { } nonce)
             {
-                var credentials = SipAuthCredentials.Parse(line.Memory, 0);
-                if (credentials.IsDigest && credentials.Realm is { } realm && credentials.Nonce is { } nonce)
-                {
-                    sent[realm] = nonce;
-                }
-            }
-            catch (SipParseException)
-            {
-                // Credentials we cannot read cannot have been accepted or rejected; answer afresh.
+                sent[realm] = nonce;
             }
         }
 
