@@ -76,6 +76,7 @@ public sealed class DigestAuthenticator
     /// <param name="sentCredentials">The Authorization (401) or Proxy-Authorization (407) values the challenged request carried.</param>
     /// <param name="ct">Cancels the responder.</param>
     /// <returns>The decision; never throws for bad challenge text.</returns>
+    /// <exception cref="InvalidOperationException">The responder returned something other than a hex digest of the right length.</exception>
     public async ValueTask<DigestAuthorization> AuthorizeAsync(
         SipResponse response, string method, string digestUri, IReadOnlyList<SipAuthCredentials> sentCredentials, CancellationToken ct)
     {
@@ -147,6 +148,13 @@ public sealed class DigestAuthenticator
             UserHash = challenge.UserHash,
         };
         var response = await _responder.RespondAsync(request, ct);
+        var expectedLength = request.Algorithm.Hash == DigestHashFunction.Md5 ? 32 : 64;
+        if (response?.Response is not { } digest || digest.Length != expectedLength || !digest.All(char.IsAsciiHexDigit))
+        {
+            // A faulty card must not smuggle quotes or separators into the header.
+            throw new InvalidOperationException($"the digest responder returned no {expectedLength}-digit hex response for {request.Algorithm.Name}");
+        }
+
         var username = request.UserHash ? DigestCalculator.UserHash(request.Algorithm.Hash, _username, realm) : DigestQuoting.Escape(_username);
 
         // RFC 7616 §3.4: algorithm, qop and nc are tokens and go unquoted; everything else is quoted.
@@ -162,7 +170,7 @@ public sealed class DigestAuthenticator
             sb.Append(CultureInfo.InvariantCulture, $", cnonce=\"{request.Cnonce}\"");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $", response=\"{response.Response}\"");
+        sb.Append(CultureInfo.InvariantCulture, $", response=\"{digest.ToLowerInvariant()}\"");
         if (challenge.Opaque is { } opaque)
         {
             sb.Append(CultureInfo.InvariantCulture, $", opaque=\"{opaque}\"");

@@ -248,4 +248,42 @@ public class DigestAuthenticatorTests
         Assert.Matches("^[0-9a-f]{32}$", a);
         Assert.NotEqual(a, b);
     }
+
+    [Theory]
+    [InlineData("0123")]
+    [InlineData("\", opaque=\"x0123456789abcdef0123456789ab")]
+    public async Task AuthorizeAsync_ResponderReturnsNonDigest_ThrowsInsteadOfSendingIt(string bad)
+    {
+        var client = Client(new FixedResponder(bad));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.AuthorizeAsync(Response(401, Simple), Request(), default).AsTask());
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_ResponderPassesRequestFields_AsChallengedAndSent()
+    {
+        var responder = new FixedResponder(new string('A', 64));
+        var challenge = "Digest realm=\"example.com\", nonce=\"n1\", qop=\"auth\", algorithm=SHA-256-sess";
+
+        var result = await Client(responder).AuthorizeAsync(Response(401, challenge), Request("INVITE", "sip:bob@example.com"), default);
+
+        var seen = Assert.Single(responder.Requests);
+        Assert.Equal(DigestAlgorithm.Sha256Sess, seen.Algorithm);
+        Assert.Equal(("alice", "example.com", "n1", "INVITE", "sip:bob@example.com"), (seen.Username, seen.Realm, seen.Nonce, seen.Method, seen.DigestUri));
+        Assert.Equal(("auth", "00000001", "c0ffee"), (seen.Qop, seen.NonceCount, seen.Cnonce));
+        Assert.Equal(new string('a', 64), Parse(result.HeaderValues[0]).Response);
+    }
+
+    private sealed class FixedResponder(string response) : IDigestResponder
+    {
+        public List<DigestRequest> Requests { get; } = [];
+
+        public bool Supports(DigestHashFunction hash) => true;
+
+        public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)
+        {
+            Requests.Add(request);
+            return ValueTask.FromResult(new DigestResponse(response));
+        }
+    }
 }
