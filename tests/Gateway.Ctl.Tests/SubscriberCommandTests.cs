@@ -272,4 +272,36 @@ public sealed class SubscriberCommandTests : IDisposable
         Assert.Contains("Exit codes: 0 ok; 1 operation failed", console, StringComparison.Ordinal);
         Assert.Contains($"gatewayctl subscriber {command} --db ns.sqlite", console, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task List_FileIsNotADatabase_ExitsOneWithHint()
+    {
+        await File.WriteAllTextAsync(Db, "this is not SQLite, just text long enough to have a header of some sort");
+
+        var (exitCode, _, console) = await RunAsync(null, "subscriber", "list", "--db", Db);
+
+        Assert.Equal(SubscriberExitCodes.Failed, exitCode);
+        Assert.Contains($"error: cannot read {Db}", console, StringComparison.Ordinal);
+        Assert.Contains("hint:", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_MissingPasswordFile_UsageErrorTwo()
+    {
+        var (exitCode, _, console) = await RunAsync(null, "subscriber", "add", "--db", Db, "--user", "a", "--realm", "r", "--number", "+15551234567",
+            "--password-file", Path.Combine(_tempDir, "absent"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("password file not found", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SipLint_StillRegisteredBesideSubscriber()
+    {
+        var (exitCode, _, console) = await RunAsync(null, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("sip", console, StringComparison.Ordinal);
+        Assert.Contains("subscriber", console, StringComparison.Ordinal);
+    }
 }
