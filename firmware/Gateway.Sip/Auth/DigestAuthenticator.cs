@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Gateway.Sip.Headers;
 using Gateway.Sip.Message;
 
@@ -155,33 +154,8 @@ public sealed class DigestAuthenticator
             throw new InvalidOperationException($"the digest responder returned no {expectedLength}-digit hex response for {request.Algorithm.Name}");
         }
 
-        var username = request.UserHash ? DigestCalculator.UserHash(request.Algorithm.Hash, _username, realm) : DigestQuoting.Escape(_username);
-
-        // RFC 7616 §3.4: algorithm, qop and nc are tokens and go unquoted; everything else is quoted.
-        var sb = new StringBuilder("Digest ");
-        sb.Append(CultureInfo.InvariantCulture, $"username=\"{username}\", realm=\"{candidate.RawRealm}\", uri=\"{DigestQuoting.Escape(digestUri)}\", ");
-        sb.Append(CultureInfo.InvariantCulture, $"algorithm={request.Algorithm.Name}, nonce=\"{candidate.RawNonce}\"");
-        if (request.Qop is not null)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $", nc={request.NonceCount}, cnonce=\"{request.Cnonce}\", qop={request.Qop}");
-        }
-        else if (request.Cnonce is not null)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $", cnonce=\"{request.Cnonce}\"");
-        }
-
-        sb.Append(CultureInfo.InvariantCulture, $", response=\"{digest.ToLowerInvariant()}\"");
-        if (challenge.Opaque is { } opaque)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $", opaque=\"{opaque}\"");
-        }
-
-        if (request.UserHash)
-        {
-            sb.Append(", userhash=true");
-        }
-
-        return sb.ToString();
+        var username = request.UserHash ? DigestCalculator.UserHash(request.Algorithm.Hash, _username, realm) : _username;
+        return DigestCredentialsFormatter.Format(request, username, candidate.RawRealm, candidate.RawNonce, challenge.Opaque, digest.ToLowerInvariant());
     }
 
     private string NextNonceCount(string nonce)

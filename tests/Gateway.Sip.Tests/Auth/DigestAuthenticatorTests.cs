@@ -274,6 +274,17 @@ public class DigestAuthenticatorTests
         Assert.Equal(new string('a', 64), Parse(result.HeaderValues[0]).Response);
     }
 
+    [Fact]
+    public async Task AuthorizeAsync_UsernameWithQuote_IsEscapedInQuotedString()
+    {
+        var client = new DigestAuthenticator("a\"b", new PasswordDigestResponder("a\"b", "pw"), () => "c");
+
+        var result = await client.AuthorizeAsync(Response(401, Simple), Request(), default);
+
+        Assert.StartsWith("Digest username=\"a\\\"b\", ", result.HeaderValues[0], StringComparison.Ordinal);
+        Assert.Equal("a\\\"b", Parse(result.HeaderValues[0]).Username);
+    }
+
     private sealed class FixedResponder(string response) : IDigestResponder
     {
         public List<DigestRequest> Requests { get; } = [];
