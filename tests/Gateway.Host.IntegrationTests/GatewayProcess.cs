@@ -63,6 +63,10 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         start.ArgumentList.Add($"--Gateway:Board={board}");
         start.ArgumentList.Add($"--Gateway:Api:Port={port}");
         start.ArgumentList.Add($"--Gateway:Logs:Directory={logDirectory}");
+
+        // Only the pcscd collection's gateways may watch the shared readers; a test enables cards in extraArgs,
+        // which come later and so win.
+        start.ArgumentList.Add("--Gateway:Cards:Enabled=false");
         foreach (var arg in extraArgs)
         {
             start.ArgumentList.Add(arg);

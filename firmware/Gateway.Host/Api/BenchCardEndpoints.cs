@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text.Json;
 using Gateway.Host.Cards;
 
 namespace Gateway.Host.Api;
@@ -54,8 +53,9 @@ public static class BenchCardEndpoints
         {
             card = await VirtualCard.VirtualCard.LoadAsync(path, request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever the loader trips over (bad JSON, bad hex, a field it cannot do without), the file is at fault.
             return Problems.Create(400, "Invalid card file", $"'{path}' is not a usable virtual card file: {ex.Message}");
         }
 

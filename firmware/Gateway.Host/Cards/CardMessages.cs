@@ -5,10 +5,10 @@ namespace Gateway.Host.Cards;
 /// <summary>What the station's display says when a card is refused.</summary>
 public static class CardMessages
 {
-    /// <summary>The display lines for a rejection.</summary>
+    /// <summary>The display lines for a rejection, fitted to the display so no word is cut.</summary>
     /// <param name="reason">A reason from <see cref="CardRejectionReasons"/>.</param>
     /// <param name="triesLeft">PIN tries left, for a wrong PIN.</param>
-    /// <param name="columns">The display's width; the wrong-PIN text is split when it would be cut.</param>
+    /// <param name="columns">The display's width.</param>
     /// <returns>The lines, top first.</returns>
     public static IReadOnlyList<string> ForRejection(string reason, int? triesLeft, int columns)
     {
@@ -19,7 +19,7 @@ public static class CardMessages
             return text.Length <= columns ? [text, "Remove card"] : ["Wrong PIN", $"{triesLeft ?? 0} left"];
         }
 
-        var first = reason switch
+        var message = reason switch
         {
             CardRejectionReasons.NotSupported or CardRejectionReasons.StorageCardRefused => "Card not supported",
             CardRejectionReasons.PinBlocked => "Card blocked",
@@ -27,6 +27,13 @@ public static class CardMessages
             CardRejectionReasons.PinCancelled => "PIN cancelled",
             _ => "Card unreadable",
         };
-        return [first, "Remove card"];
+        if (message.Length <= columns)
+        {
+            return [message, "Remove card"];
+        }
+
+        // A 16-column pay-phone display cannot hold "Card not supported" on one line: wrap at a word instead.
+        var split = message.LastIndexOf(' ', Math.Min(columns, message.Length - 1));
+        return split > 0 ? [message[..split], message[(split + 1)..]] : [message];
     }
 }
