@@ -16,7 +16,19 @@ public abstract class ServerTransaction : SipTransaction
     }
 
     /// <summary>The To tag <see cref="CreateResponse"/> puts on every response, so 1xx and final share one dialog.</summary>
-    public string ToTag => _toTag ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    public string ToTag
+    {
+        get
+        {
+            // The TU and a timer thread may ask at once; both must get the same tag.
+            if (Volatile.Read(ref _toTag) is null)
+            {
+                Interlocked.CompareExchange(ref _toTag, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), null);
+            }
+
+            return _toTag!;
+        }
+    }
 
     /// <summary>The last response sent, or null.</summary>
     public SipResponse? LastResponse { get; private protected set; }

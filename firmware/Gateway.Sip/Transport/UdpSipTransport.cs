@@ -19,6 +19,7 @@ public sealed class UdpSipTransport : ISipTransport
     private readonly SipLogRateLimiter _logLimiter;
     private readonly CancellationTokenSource _stop = new();
     private Task _receiveLoop = Task.CompletedTask;
+    private int _started;
 
     /// <summary>Binds the socket (port 0 picks an ephemeral port, see <see cref="LocalEndPoint"/>).</summary>
     /// <param name="bindAddress">The local address and port, IPv4 or IPv6.</param>
@@ -60,6 +61,11 @@ public sealed class UdpSipTransport : ISipTransport
     public void Start(ISipTransportReceiver receiver)
     {
         ArgumentNullException.ThrowIfNull(receiver);
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("The transport has already been started.");
+        }
+
         _receiveLoop = Task.Run(() => ReceiveLoopAsync(receiver));
     }
 

@@ -40,6 +40,32 @@ public class TcpSipTransportTests
     }
 
     [Fact]
+    public async Task SendKeepAliveAsync_OpenConnection_PongDoesNotBreakFraming()
+    {
+        var serverUser = new SocketTestUser();
+        var clientUser = new SocketTestUser();
+        await using var serverTransports = new SipTransportLayer();
+        await using var clientTransports = new SipTransportLayer();
+        var server = new TcpSipTransport(new IPEndPoint(IPAddress.Loopback, 0));
+        var client = new TcpSipTransport(new IPEndPoint(IPAddress.Loopback, 0));
+        serverTransports.Add(server);
+        clientTransports.Add(client);
+        _ = new SipTransactionLayer(serverTransports, serverUser);
+        var clientLayer = new SipTransactionLayer(clientTransports, clientUser);
+        var destination = new SipEndPoint(SipTransportKind.Tcp, server.LocalEndPoint);
+        var sentBy = SocketTestUser.HostPort(client.LocalEndPoint);
+        clientLayer.SendRequest(SocketTestUser.Request("OPTIONS", "TCP", sentBy, server.LocalEndPoint, SipBranch.Create()), destination, clientUser);
+        await SocketTestUser.ReadAsync(clientUser.Responses);
+
+        Assert.True(await clientTransports.SendKeepAliveAsync(destination));
+        await Task.Delay(50);
+        clientLayer.SendRequest(SocketTestUser.Request("OPTIONS", "TCP", sentBy, server.LocalEndPoint, SipBranch.Create()), destination, clientUser);
+
+        Assert.Equal(200, (await SocketTestUser.ReadAsync(clientUser.Responses)).StatusCode);
+        Assert.Equal(1, client.ConnectionCount);
+    }
+
+    [Fact]
     public async Task Receive_MessageInTinyWrites_ParsesAndAnswersOnSameConnection()
     {
         var user = new SocketTestUser();
