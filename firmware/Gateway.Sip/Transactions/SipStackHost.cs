@@ -77,5 +77,9 @@ public sealed class SipStackHost : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => Transports.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Transactions.Dispose();
+        return Transports.DisposeAsync();
+    }
 }

@@ -54,6 +54,15 @@ public abstract class SipTransaction
         }
     }
 
+    /// <summary>Ends the transaction without telling anyone (layer shutdown).</summary>
+    internal void Abandon()
+    {
+        lock (Gate)
+        {
+            TerminateLocked();
+        }
+    }
+
     private protected TransactionTimer CreateTimer(Action onFire)
     {
         var timer = new TransactionTimer(Layer.TimeProvider, onFire);

@@ -13,7 +13,7 @@ namespace Gateway.Sip.Transactions;
 /// requests with 400 and rejected ones with the validator's response, and passes everything new to
 /// the <see cref="ISipTransactionUser"/>.
 /// </summary>
-public sealed class SipTransactionLayer : ISipTransportReceiver
+public sealed class SipTransactionLayer : ISipTransportReceiver, IDisposable
 {
     private static readonly TimeSpan s_logInterval = TimeSpan.FromMinutes(1);
 
@@ -136,6 +136,23 @@ public sealed class SipTransactionLayer : ISipTransportReceiver
     {
         ArgumentNullException.ThrowIfNull(message);
         return _transports.SendAsync(destination, message.Raw, cancellationToken);
+    }
+
+    /// <summary>Terminates every transaction so no timer fires after shutdown. Transports are not touched.</summary>
+    public void Dispose()
+    {
+        List<SipTransaction> all;
+        lock (_gate)
+        {
+            all = new List<SipTransaction>(_clients.Count + _servers.Count);
+            all.AddRange(_clients.Values);
+            all.AddRange(_servers.Values);
+        }
+
+        foreach (var transaction in all)
+        {
+            transaction.Abandon();
+        }
     }
 
     /// <inheritdoc/>

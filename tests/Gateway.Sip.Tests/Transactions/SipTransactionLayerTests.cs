@@ -24,6 +24,24 @@ public class SipTransactionLayerTests
     }
 
     [Fact]
+    public void Dispose_LiveTransactions_TerminatedAndTimersSilent()
+    {
+        var h = new TransactionHarness();
+        h.PeerSends(TransactionHarness.Request("INVITE", "z9hG4bKdisp"));
+        var client = h.Layer.SendRequest(TransactionHarness.OutgoingRequest("OPTIONS"), h.PeerEndPoint, h.User);
+        var sent = h.Peer.Messages.Count;
+
+        h.Layer.Dispose();
+        h.AdvanceStepwise(40_000);
+
+        Assert.Equal(SipTransactionState.Terminated, client.State);
+        Assert.Equal(SipTransactionState.Terminated, h.User.Requests[0].State);
+        Assert.Equal(sent, h.Peer.Messages.Count);
+        Assert.Empty(h.User.Responses);
+        Assert.Equal(0, h.Layer.ClientTransactionCount + h.Layer.ServerTransactionCount);
+    }
+
+    [Fact]
     public void OnMessage_CancelMatchingNoInvite_Answered481()
     {
         var h = new TransactionHarness();
