@@ -8,7 +8,7 @@ namespace Gateway.Sip.Transactions;
 /// RFC 3261 §17.2.1 with RFC 6026. Proceeding: 100 Trying after <see cref="SipTimerSettings.TryingDelay"/>
 /// unless the TU answered; a retransmitted INVITE re-sends the last provisional. A 300-699 final →
 /// Completed (timer G re-sends on UDP until ACK, timer H gives up) → Confirmed (timer I) on ACK.
-/// A 2xx → Accepted: the transaction re-sends the 2xx on UDP (T1 doubling to T2, §13.3.1.4) until
+/// A 2xx → Accepted: the transaction re-sends the 2xx (T1 doubling to T2, §13.3.1.4, on every transport) until
 /// the ACK arrives, passes every ACK to the TU, lets the TU send more 2xx, and ends at timer L.
 /// </summary>
 public sealed class ServerInviteTransaction : ServerTransaction
@@ -71,10 +71,10 @@ public sealed class ServerInviteTransaction : ServerTransaction
                     State = SipTransactionState.Accepted;
                     _final = response;
                     _timerL.Start(Timers.Timeout64);
-                    if (!IsReliable)
-                    {
-                        _retransmit2xx.Start(Timers.T1);
-                    }
+
+                    // §13.3.1.4 retransmits the 2xx on every transport: it is end-to-end, and a
+                    // proxy's next hop may be UDP even when ours is TCP.
+                    _retransmit2xx.Start(Timers.T1);
                 }
                 else
                 {
