@@ -63,8 +63,9 @@ internal sealed class SipStreamConnection : IDisposable
             return;
         }
 
-        _stream.Dispose();
+        // Forget first, so nobody picks this connection for a send once the peer sees it close.
         _owner.Forget(this);
+        _stream.Dispose();
     }
 
     /// <summary>Same as <see cref="Close"/>; a pending read ends because the stream is disposed.</summary>
