@@ -158,8 +158,36 @@ function Invoke-Test {
     if ($passed -eq 0) { throw 'test: no test ran' }
 }
 
+function Start-BenchPcscd {
+    # The bench's card readers are vsmartcard's vpcd inside a real pcscd; there can be one pcscd per machine.
+    if (& pgrep -x pcscd) {
+        Write-Host '    pcscd already running: the bench uses it (it needs the vpcd readers "Virtual PCD 00 00/01")'
+        return $null
+    }
+    if ((& id -u) -ne '0') {
+        Write-Warning 'pcscd is not running and starting it needs root (its socket is /run/pcscd): cards are unavailable on this bench run.'
+        return $null
+    }
+    $dir = Join-Path $Root '.run/pcscd'
+    New-Item -ItemType Directory -Force -Path $dir | Out-Null
+    @(
+        'FRIENDLYNAME "Virtual PCD"',
+        'DEVICENAME   /dev/null:0x8C7B',
+        'LIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so',
+        'CHANNELID    0x8C7B'
+    ) | Set-Content -Path (Join-Path $dir 'vpcd.conf')
+    $process = Start-Process -FilePath 'pcscd' -ArgumentList @('-f', '-a', '-c', $dir) -PassThru `
+        -RedirectStandardOutput (Join-Path $dir 'pcscd.log') -RedirectStandardError (Join-Path $dir 'pcscd.err')
+    Start-Sleep -Milliseconds 300
+    if ($process.HasExited) { Write-Warning "pcscd exited at once (see $dir/pcscd.err): cards are unavailable on this bench run."; return $null }
+    Write-Host "    pcscd with vpcd readers started (PID $($process.Id)); virtual cards connect to 127.0.0.1:35963/35964"
+    return $process
+}
+
 function Invoke-Bench {
     $url = "http://127.0.0.1:$ApiPort"
+    Write-Step 'bench: card readers (pcscd + vpcd)'
+    $pcscd = Start-BenchPcscd
     Write-Step "bench: starting the gateway on board '$Board'"
     Write-Host ''
     Write-Host "    Management API: $url/api/status" -ForegroundColor Green
@@ -167,10 +195,18 @@ function Invoke-Bench {
     Write-Host "    Lift handset:   curl -X POST $url/api/bench/stations/station-1/hook -H 'Content-Type: application/json' -d '{`"offHook`":true}'" -ForegroundColor Green
     Write-Host '    Ctrl+C stops it cleanly.'
     Write-Host ''
-    $arguments = @('run', '--project', $HostProject, '-c', $Configuration, '--no-build', '--',
-        "--Gateway:Board=$Board", "--Gateway:Api:Port=$ApiPort", '--environment', 'Bench')
-    & dotnet @arguments
-    if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 130) { throw "bench: the gateway exited with code $LASTEXITCODE" }
+    try {
+        $arguments = @('run', '--project', $HostProject, '-c', $Configuration, '--no-build', '--',
+            "--Gateway:Board=$Board", "--Gateway:Api:Port=$ApiPort", '--environment', 'Bench')
+        & dotnet @arguments
+        if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 130) { throw "bench: the gateway exited with code $LASTEXITCODE" }
+    }
+    finally {
+        if ($null -ne $pcscd -and -not $pcscd.HasExited) {
+            Stop-Process -Id $pcscd.Id -ErrorAction SilentlyContinue
+            Write-Host '    pcscd stopped'
+        }
+    }
 }
 
 function Invoke-Publish {
