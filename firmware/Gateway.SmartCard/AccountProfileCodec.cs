@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Gateway.Sip.Auth;
 
 namespace Gateway.SmartCard;
 
@@ -9,11 +10,11 @@ public static class AccountProfileCodec
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static readonly (DigestAlgorithm Algorithm, uint Tag)[] s_ha1Tags =
+    private static readonly (DigestHashFunction Algorithm, uint Tag)[] s_ha1Tags =
     [
-        (DigestAlgorithm.Md5, ProfileTags.Ha1Md5),
-        (DigestAlgorithm.Sha256, ProfileTags.Ha1Sha256),
-        (DigestAlgorithm.Sha512T256, ProfileTags.Ha1Sha512T256),
+        (DigestHashFunction.Md5, ProfileTags.Ha1Md5),
+        (DigestHashFunction.Sha256, ProfileTags.Ha1Sha256),
+        (DigestHashFunction.Sha512T256, ProfileTags.Ha1Sha512T256),
     ];
 
     /// <summary>Encodes a profile; with <paramref name="storageCardSecrets"/> the HA1 set FF40 is added (storage cards only).</summary>
@@ -288,7 +289,7 @@ public static class AccountProfileCodec
         {
             if (set.Find(tag) is { } item)
             {
-                if (item.Value.Length != DigestAlgorithmNames.HashSize(algorithm))
+                if (item.Value.Length != DigestCalculator.HashSize(algorithm))
                 {
                     secrets.Dispose();
                     throw new CardFormatException($"HA1 for {algorithm} has the wrong length.");

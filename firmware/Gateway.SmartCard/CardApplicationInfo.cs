@@ -1,3 +1,5 @@
+using Gateway.Sip.Auth;
+
 namespace Gateway.SmartCard;
 
 /// <summary>What the applet announced in its FCI on SELECT.</summary>
@@ -14,11 +16,11 @@ public sealed record CardApplicationInfo(int VersionMajor, int VersionMinor, Car
     /// <summary>True when the card can answer <paramref name="algorithm"/>.</summary>
     /// <param name="algorithm">The algorithm.</param>
     /// <returns>Whether it is supported.</returns>
-    public bool Supports(DigestAlgorithm algorithm) => algorithm switch
+    public bool Supports(DigestHashFunction algorithm) => algorithm switch
     {
-        DigestAlgorithm.Md5 => Capabilities.HasFlag(CardCapabilities.Md5),
-        DigestAlgorithm.Sha256 => Capabilities.HasFlag(CardCapabilities.Sha256),
-        DigestAlgorithm.Sha512T256 => Capabilities.HasFlag(CardCapabilities.Sha512T256),
+        DigestHashFunction.Md5 => Capabilities.HasFlag(CardCapabilities.Md5),
+        DigestHashFunction.Sha256 => Capabilities.HasFlag(CardCapabilities.Sha256),
+        DigestHashFunction.Sha512T256 => Capabilities.HasFlag(CardCapabilities.Sha512T256),
         _ => false,
     };
 }

@@ -1,3 +1,5 @@
+using Gateway.Sip.Auth;
+
 namespace Gateway.SmartCard;
 
 /// <summary>
@@ -6,19 +8,19 @@ namespace Gateway.SmartCard;
 /// </summary>
 public sealed class CardSecrets : IDisposable
 {
-    private readonly Dictionary<DigestAlgorithm, byte[]> _ha1 = [];
+    private readonly Dictionary<DigestHashFunction, byte[]> _ha1 = [];
 
     /// <summary>The algorithms an HA1 is held for.</summary>
-    public IReadOnlyCollection<DigestAlgorithm> Algorithms => _ha1.Keys;
+    public IReadOnlyCollection<DigestHashFunction> Algorithms => _ha1.Keys;
 
     /// <summary>Stores (a copy of) the HA1 for <paramref name="algorithm"/>.</summary>
     /// <param name="algorithm">The algorithm.</param>
     /// <param name="ha1">Raw HA1 of the algorithm's hash size.</param>
-    public void SetHa1(DigestAlgorithm algorithm, ReadOnlySpan<byte> ha1)
+    public void SetHa1(DigestHashFunction algorithm, ReadOnlySpan<byte> ha1)
     {
-        if (ha1.Length != DigestAlgorithmNames.HashSize(algorithm))
+        if (ha1.Length != DigestCalculator.HashSize(algorithm))
         {
-            throw new ArgumentException($"HA1 for {algorithm} must be {DigestAlgorithmNames.HashSize(algorithm)} bytes.", nameof(ha1));
+            throw new ArgumentException($"HA1 for {algorithm} must be {DigestCalculator.HashSize(algorithm)} bytes.", nameof(ha1));
         }
 
         if (_ha1.Remove(algorithm, out var old))
@@ -33,7 +35,7 @@ public sealed class CardSecrets : IDisposable
     /// <param name="algorithm">The algorithm.</param>
     /// <param name="ha1">The raw HA1 (valid until disposal).</param>
     /// <returns>Whether one is held.</returns>
-    public bool TryGetHa1(DigestAlgorithm algorithm, out ReadOnlyMemory<byte> ha1)
+    public bool TryGetHa1(DigestHashFunction algorithm, out ReadOnlyMemory<byte> ha1)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         var found = _ha1.TryGetValue(algorithm, out var value);

@@ -1,3 +1,4 @@
+using Gateway.Sip.Auth;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.SmartCard;
@@ -13,7 +14,8 @@ public sealed class CardSession : IDisposable
     private byte[]? _rawRecord;
     private CardSecrets? _secrets;
     private AccountProfile? _profile;
-    private ICardDigestResponder? _responder;
+    private IDigestResponder? _responder;
+    private CardDigestResponder? _digestResponder;
 
     internal CardSession(
         string readerName,
@@ -34,6 +36,7 @@ public sealed class CardSession : IDisposable
         _responder = application is not null
             ? new OnCardDigestResponder(client, application, this)
             : new GatewayDigestResponder(storageSecrets!, this, logger);
+        _digestResponder = new CardDigestResponder(this);
     }
 
     /// <summary>The PC/SC reader (or other source) the card sits in.</summary>
@@ -73,7 +76,10 @@ public sealed class CardSession : IDisposable
     public IReadOnlyList<SpeedDial> SpeedDials => Profile.SpeedDials;
 
     /// <summary>Computes SIP digest responses for this account (on the card, or on the gateway for storage cards).</summary>
-    public ICardDigestResponder DigestResponder => Live(_responder);
+    public CardDigestResponder DigestResponder => Live(_digestResponder);
+
+    /// <summary>The strategy behind <see cref="DigestResponder"/>: on-card or on-gateway.</summary>
+    internal IDigestResponder InnerResponder => Live(_responder);
 
     /// <summary>Ends the session and wipes the user's data.</summary>
     public void Dispose()
@@ -95,6 +101,7 @@ public sealed class CardSession : IDisposable
         _secrets = null;
         _profile = null;
         _responder = null;
+        _digestResponder = null;
         (_transceiver as IDisposable)?.Dispose();
     }
 

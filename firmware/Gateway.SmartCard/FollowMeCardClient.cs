@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Gateway.Sip.Auth;
 
 namespace Gateway.SmartCard;
 
@@ -158,26 +159,26 @@ public sealed class FollowMeCardClient
     }
 
     /// <summary>Runs INTERNAL AUTHENTICATE: the card computes the digest response.</summary>
-    /// <param name="input">The challenge values.</param>
+    /// <param name="request">The challenge values; the card uses its own username, so <see cref="DigestRequest.Username"/> is not sent.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>The raw response hash.</returns>
     /// <exception cref="CardProtocolException">The card refused (status word in the exception).</exception>
-    public async ValueTask<byte[]> InternalAuthenticateAsync(DigestChallengeInput input, CancellationToken ct)
+    public async ValueTask<byte[]> InternalAuthenticateAsync(DigestRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(request);
         var fields = new List<BerTlv>
         {
-            Text(FollowMeApplication.TagAuthAlgorithm, input.Algorithm),
-            Text(FollowMeApplication.TagAuthRealm, input.Realm),
-            Text(FollowMeApplication.TagAuthNonce, input.Nonce),
-            Text(FollowMeApplication.TagAuthMethod, input.Method),
-            Text(FollowMeApplication.TagAuthUri, input.DigestUri),
+            Text(FollowMeApplication.TagAuthAlgorithm, request.Algorithm.Name),
+            Text(FollowMeApplication.TagAuthRealm, request.Realm),
+            Text(FollowMeApplication.TagAuthNonce, request.Nonce),
+            Text(FollowMeApplication.TagAuthMethod, request.Method),
+            Text(FollowMeApplication.TagAuthUri, request.DigestUri),
         };
-        if (!string.IsNullOrEmpty(input.Qop))
+        if (!string.IsNullOrEmpty(request.Qop))
         {
-            fields.Add(Text(FollowMeApplication.TagAuthQop, input.Qop));
-            fields.Add(Text(FollowMeApplication.TagAuthNc, input.Nc ?? ""));
-            fields.Add(Text(FollowMeApplication.TagAuthCnonce, input.Cnonce ?? ""));
+            fields.Add(Text(FollowMeApplication.TagAuthQop, request.Qop));
+            fields.Add(Text(FollowMeApplication.TagAuthNc, request.NonceCount ?? ""));
+            fields.Add(Text(FollowMeApplication.TagAuthCnonce, request.Cnonce ?? ""));
         }
 
         var response = await _transceiver.TransceiveAsync(

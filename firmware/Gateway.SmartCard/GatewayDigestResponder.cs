@@ -1,3 +1,4 @@
+using Gateway.Sip.Auth;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.SmartCard;
@@ -6,7 +7,7 @@ namespace Gateway.SmartCard;
 /// Storage cards only: the gateway computes the digest from the HA1 it read off the card. Every use is logged as a
 /// warning because the secret is in gateway memory for the session.
 /// </summary>
-internal sealed class GatewayDigestResponder : ICardDigestResponder
+internal sealed class GatewayDigestResponder : IDigestResponder
 {
     private readonly CardSecrets _secrets;
     private readonly CardSession _session;
@@ -19,18 +20,19 @@ internal sealed class GatewayDigestResponder : ICardDigestResponder
         _logger = logger;
     }
 
-    public ValueTask<string> ComputeResponseAsync(DigestChallengeInput input, CancellationToken ct)
+    public bool Supports(DigestHashFunction hash) => !_session.IsDisposed && _secrets.Algorithms.Contains(hash);
+
+    public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_session.IsDisposed, _session);
         ct.ThrowIfCancellationRequested();
-        var algorithm = DigestCalculator.ParseAlgorithm(input);
-        if (!_secrets.TryGetHa1(algorithm, out var ha1))
+        if (!_secrets.TryGetHa1(request.Algorithm.Hash, out var ha1))
         {
-            throw new NotSupportedException($"The storage card carries no HA1 for {input.Algorithm}.");
+            throw new NotSupportedException($"The storage card carries no HA1 for {request.Algorithm.Name}.");
         }
 
-        _logger.LogWarning("Digest for {Realm} computed on the gateway from a storage card's HA1", input.Realm);
-        return ValueTask.FromResult(Convert.ToHexStringLower(DigestCalculator.ComputeResponse(algorithm, ha1.Span, input)));
+        _logger.LogWarning("Digest for {Realm} computed on the gateway from a storage card's HA1", request.Realm);
+        return ValueTask.FromResult(new DigestResponse(DigestCalculator.Response(request, Convert.ToHexStringLower(ha1.Span))));
     }
 }

@@ -1,9 +1,10 @@
 using System.Text;
+using Gateway.Sip.Auth;
 
 namespace Gateway.SmartCard;
 
 /// <summary>Digest responses computed by the applet (INTERNAL AUTHENTICATE); the secret never leaves the card.</summary>
-internal sealed class OnCardDigestResponder : ICardDigestResponder, IDisposable
+internal sealed class OnCardDigestResponder : IDigestResponder, IDisposable
 {
     private readonly FollowMeCardClient _client;
     private readonly CardApplicationInfo _info;
@@ -19,25 +20,27 @@ internal sealed class OnCardDigestResponder : ICardDigestResponder, IDisposable
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    public async ValueTask<string> ComputeResponseAsync(DigestChallengeInput input, CancellationToken ct)
+    public bool Supports(DigestHashFunction hash) => _info.Supports(hash);
+
+    public async ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_session.IsDisposed, _session);
-        var algorithm = DigestCalculator.ParseAlgorithm(input);
-        if (!_info.Supports(algorithm))
+        // The card profile knows only the plain algorithms; a -sess token would be refused by the applet anyway.
+        if (request.Algorithm.Session || !_info.Supports(request.Algorithm.Hash))
         {
-            throw new NotSupportedException($"The card does not support {input.Algorithm}.");
+            throw new NotSupportedException($"The card does not support {request.Algorithm.Name}.");
         }
 
         await _oneAtATime.WaitAsync(ct);
         try
         {
             ObjectDisposedException.ThrowIf(_session.IsDisposed, _session);
-            var raw = await _client.InternalAuthenticateAsync(input, ct);
+            var raw = await _client.InternalAuthenticateAsync(request, ct);
             // Cards may answer raw (P2=00, what we ask for) or, if built for P2=01, hex text; accept both.
-            return raw.Length == DigestAlgorithmNames.HashSize(algorithm)
+            return new DigestResponse(raw.Length == DigestCalculator.HashSize(request.Algorithm.Hash)
                 ? Convert.ToHexStringLower(raw)
-                : Encoding.ASCII.GetString(raw).ToLowerInvariant();
+                : Encoding.ASCII.GetString(raw).ToLowerInvariant());
         }
         finally
         {

@@ -74,7 +74,7 @@ public sealed class CardOverPcscTests(PcscdFixture pcscd) : IAsyncLifetime
         using var session = result.Session!;
         var challenge = Cards.Challenge(algorithm);
 
-        var response = await session.DigestResponder.ComputeResponseAsync(challenge, default);
+        var response = (await session.DigestResponder.RespondAsync(challenge, default)).Response;
 
         Assert.Equal(Cards.Expected(algorithm, challenge), response);
         Assert.Equal(Cards.Profile, session.Profile);
@@ -102,7 +102,7 @@ public sealed class CardOverPcscTests(PcscdFixture pcscd) : IAsyncLifetime
         await connection.DisposeAsync();
         await _monitor.Events.WaitForAsync(ReaderEventKind.CardRemoved, PcscdFixture.Reader, s_wait);
 
-        await Assert.ThrowsAsync<CardRemovedException>(async () => await session.DigestResponder.ComputeResponseAsync(Cards.Challenge("MD5"), default));
+        await Assert.ThrowsAsync<CardRemovedException>(async () => await session.DigestResponder.RespondAsync(Cards.Challenge("MD5"), default));
     }
 
     private async Task<VirtualCardConnection> InsertAsync(VirtualCard.VirtualCard card)

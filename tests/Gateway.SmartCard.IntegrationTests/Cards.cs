@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gateway.Sip.Auth;
 using Gateway.VirtualCard;
 
 namespace Gateway.SmartCard.IntegrationTests;
@@ -39,15 +40,25 @@ internal static class Cards
 
     public static VirtualCard.VirtualCard Foreign() => VirtualCard.VirtualCard.Create(new VirtualCardFile { Kind = VirtualCardKind.None });
 
-    public static DigestChallengeInput Challenge(string algorithm) =>
-        new(algorithm, Profile.Realm, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), "REGISTER", "sip:voip.example", "auth", "00000001", "c0ffee42");
+    public static DigestRequest Challenge(string algorithm) => new()
+    {
+        Algorithm = DigestAlgorithm.TryParse(algorithm, out var parsed) ? parsed : throw new ArgumentException(algorithm, nameof(algorithm)),
+        Username = Profile.AuthUser,
+        Realm = Profile.Realm,
+        Nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        Method = "REGISTER",
+        DigestUri = "sip:voip.example",
+        Qop = "auth",
+        NonceCount = "00000001",
+        Cnonce = "c0ffee42",
+    };
 
-    public static string Expected(string algorithm, DigestChallengeInput c)
+    public static string Expected(string algorithm, DigestRequest c)
     {
         Func<byte[], byte[]> h = algorithm == "MD5" ? MD5.HashData : SHA256.HashData;
         string Hex(string s) => Convert.ToHexStringLower(h(Encoding.UTF8.GetBytes(s)));
         var ha1 = Hex($"{Profile.AuthUser}:{Profile.Realm}:{Password}");
-        return Hex($"{ha1}:{c.Nonce}:{c.Nc}:{c.Cnonce}:{c.Qop}:{Hex($"{c.Method}:{c.DigestUri}")}");
+        return Hex($"{ha1}:{c.Nonce}:{c.NonceCount}:{c.Cnonce}:{c.Qop}:{Hex($"{c.Method}:{c.DigestUri}")}");
     }
 
     private static byte[] Ha1Input() => Encoding.UTF8.GetBytes($"{Profile.AuthUser}:{Profile.Realm}:{Password}");

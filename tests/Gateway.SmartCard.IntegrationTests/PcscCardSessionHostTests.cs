@@ -30,7 +30,7 @@ public sealed class PcscCardSessionHostTests(PcscdFixture pcscd)
         Assert.True(started.Session is not null, $"{started.Kind} {started.Reason}");
         Assert.Equal(Cards.Profile.FollowMeNumber, started.Session.FollowMeNumber);
         var challenge = Cards.Challenge("SHA-256");
-        var response = await started.Session!.DigestResponder.ComputeResponseAsync(challenge, default);
+        var response = (await started.Session!.DigestResponder.RespondAsync(challenge, default)).Response;
         await connection.DisposeAsync();
         var ended = await NextAsync(host);
 

@@ -1,4 +1,5 @@
 using CsCheck;
+using Gateway.Sip.Auth;
 
 namespace Gateway.SmartCard.Tests;
 
@@ -41,7 +42,7 @@ public class AccountProfileCodecTests
     public void Decode_WithStorageSecrets_ReturnsHa1()
     {
         using var secrets = new CardSecrets();
-        secrets.SetHa1(DigestAlgorithm.Md5, Enumerable.Range(1, 16).Select(i => (byte)i).ToArray());
+        secrets.SetHa1(DigestHashFunction.Md5, Enumerable.Range(1, 16).Select(i => (byte)i).ToArray());
         var encoded = AccountProfileCodec.Encode(TestProfiles.Alice, secrets);
 
         var profile = AccountProfileCodec.Decode(encoded, out var read);
@@ -50,9 +51,9 @@ public class AccountProfileCodecTests
         {
             Assert.Equal(TestProfiles.Alice, profile);
             Assert.NotNull(read);
-            Assert.True(read.TryGetHa1(DigestAlgorithm.Md5, out var ha1));
+            Assert.True(read.TryGetHa1(DigestHashFunction.Md5, out var ha1));
             Assert.Equal(16, ha1.Span[15]);
-            Assert.False(read.TryGetHa1(DigestAlgorithm.Sha256, out _));
+            Assert.False(read.TryGetHa1(DigestHashFunction.Sha256, out _));
         }
     }
 
@@ -60,8 +61,8 @@ public class AccountProfileCodecTests
     public void CardSecretsDispose_Always_ZeroesHa1InPlace()
     {
         var secrets = new CardSecrets();
-        secrets.SetHa1(DigestAlgorithm.Sha256, Enumerable.Repeat((byte)0xAB, 32).ToArray());
-        secrets.TryGetHa1(DigestAlgorithm.Sha256, out var held);
+        secrets.SetHa1(DigestHashFunction.Sha256, Enumerable.Repeat((byte)0xAB, 32).ToArray());
+        secrets.TryGetHa1(DigestHashFunction.Sha256, out var held);
 
         secrets.Dispose();
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Gateway.VirtualCard;
 using Microsoft.Extensions.Time.Testing;
+using Gateway.Sip.Auth;
 
 namespace Gateway.SmartCard.Tests;
 
@@ -33,7 +34,7 @@ public class CardSessionFactoryTests
         using var session = result.Session!;
         var challenge = TestCards.Challenge(algorithm, session.Realm);
 
-        var response = await session.DigestResponder.ComputeResponseAsync(challenge, default);
+        var response = (await session.DigestResponder.RespondAsync(challenge, default)).Response;
 
         Assert.Equal(TestCards.ExpectedResponse(algorithm, TestProfiles.Alice, challenge), response);
     }
@@ -126,7 +127,7 @@ public class CardSessionFactoryTests
         var challenge = TestCards.Challenge("SHA-256", session.Realm);
 
         Assert.True(session.IsStorageCard);
-        Assert.Equal(TestCards.ExpectedResponse("SHA-256", TestProfiles.Alice, challenge), await session.DigestResponder.ComputeResponseAsync(challenge, default));
+        Assert.Equal(TestCards.ExpectedResponse("SHA-256", TestProfiles.Alice, challenge), (await session.DigestResponder.RespondAsync(challenge, default)).Response);
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public class CardSessionFactoryTests
         using var session = (await Factory().CreateAsync(transceiver, "r", Pin(TestCards.Pin), default)).Session!;
         transceiver.Removed = true;
 
-        await Assert.ThrowsAsync<CardRemovedException>(async () => await session.DigestResponder.ComputeResponseAsync(TestCards.Challenge("MD5", session.Realm), default));
+        await Assert.ThrowsAsync<CardRemovedException>(async () => await session.DigestResponder.RespondAsync(TestCards.Challenge("MD5", session.Realm), default));
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public class CardSessionFactoryTests
         var session = (await Factory().CreateAsync(Transceiver(TestCards.Storage()), "r", Pin(null), default)).Session!;
         var record = (byte[])typeof(CardSession).GetField("_rawRecord", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(session)!;
         var secrets = (CardSecrets)typeof(CardSession).GetField("_secrets", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(session)!;
-        secrets.TryGetHa1(DigestAlgorithm.Md5, out var ha1);
+        secrets.TryGetHa1(DigestHashFunction.Md5, out var ha1);
         Assert.Contains(record, b => b != 0);
         var responder = session.DigestResponder;
 
@@ -178,7 +179,7 @@ public class CardSessionFactoryTests
         Assert.All(ha1.ToArray(), b => Assert.Equal(0, b));
         Assert.Throws<ObjectDisposedException>(() => session.Profile);
         Assert.Throws<ObjectDisposedException>(() => session.FollowMeNumber);
-        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await responder.ComputeResponseAsync(TestCards.Challenge("MD5", "example.org"), default));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await responder.RespondAsync(TestCards.Challenge("MD5", "example.org"), default));
     }
 
     private static CardSessionFactory Factory() => new(new CardSessionOptions { TimeProvider = s_clock });

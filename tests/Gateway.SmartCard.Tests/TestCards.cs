@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gateway.Sip.Auth;
 using Gateway.VirtualCard;
 
 namespace Gateway.SmartCard.Tests;
@@ -35,20 +36,30 @@ internal static class TestCards
         {
             ["MD5"] = Convert.ToHexString(MD5.HashData(input)),
             ["SHA-256"] = Convert.ToHexString(SHA256.HashData(input)),
-            ["SHA-512-256"] = Convert.ToHexString(DigestCalculator.Hash(DigestAlgorithm.Sha512T256, input)),
+            ["SHA-512-256"] = Convert.ToHexString(Sha512T256.HashData(input)),
         };
     }
 
     /// <summary>Independent RFC 7616 response (qop=auth) for MD5 / SHA-256 from the password.</summary>
-    public static string ExpectedResponse(string algorithm, AccountProfile profile, DigestChallengeInput input)
+    public static string ExpectedResponse(string algorithm, AccountProfile profile, DigestRequest input)
     {
         Func<byte[], byte[]> h = algorithm == "MD5" ? MD5.HashData : SHA256.HashData;
         string Hex(string s) => Convert.ToHexStringLower(h(Encoding.UTF8.GetBytes(s)));
         var ha1 = Hex($"{profile.AuthUser}:{profile.Realm}:{Password}");
         var ha2 = Hex($"{input.Method}:{input.DigestUri}");
-        return Hex($"{ha1}:{input.Nonce}:{input.Nc}:{input.Cnonce}:{input.Qop}:{ha2}");
+        return Hex($"{ha1}:{input.Nonce}:{input.NonceCount}:{input.Cnonce}:{input.Qop}:{ha2}");
     }
 
-    public static DigestChallengeInput Challenge(string algorithm, string realm) =>
-        new(algorithm, realm, "dcd98b7102dd2f0e8b11d0f600bfb0c093", "REGISTER", "sip:example.org", "auth", "00000001", "0a4f113b");
+    public static DigestRequest Challenge(string algorithm, string realm) => new()
+    {
+        Algorithm = DigestAlgorithm.TryParse(algorithm, out var parsed) ? parsed : throw new ArgumentException(algorithm, nameof(algorithm)),
+        Username = TestProfiles.Alice.AuthUser,
+        Realm = realm,
+        Nonce = "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+        Method = "REGISTER",
+        DigestUri = "sip:example.org",
+        Qop = "auth",
+        NonceCount = "00000001",
+        Cnonce = "0a4f113b",
+    };
 }

@@ -26,6 +26,17 @@ public static class DigestCalculator
         });
     }
 
+    /// <summary>The raw output length of a hash function: what an HA1 occupies on a card.</summary>
+    /// <param name="hash">The hash function.</param>
+    /// <returns>16 for MD5, 32 for SHA-256 and SHA-512/256.</returns>
+    public static int HashSize(DigestHashFunction hash) => hash switch
+    {
+        DigestHashFunction.Md5 => 16,
+        DigestHashFunction.Sha256 => 32,
+        DigestHashFunction.Sha512T256 => Sha512T256.HashSizeInBytes,
+        _ => throw new ArgumentOutOfRangeException(nameof(hash), hash, "unknown hash function"),
+    };
+
     /// <summary>The stored HA1: H(username:realm:password), without the -sess step.</summary>
     /// <param name="hash">The hash function.</param>
     /// <param name="username">The plain username.</param>

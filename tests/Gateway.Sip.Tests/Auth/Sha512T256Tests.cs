@@ -14,6 +14,19 @@ public class Sha512T256Tests
     public void HashData_FipsExample_MatchesPublishedDigest(string message, string expected) =>
         Assert.Equal(expected, Convert.ToHexString(Sha512T256.HashData(Encoding.ASCII.GetBytes(message))));
 
+    [Theory]
+    [InlineData("", 0, "c672b8d1ef56ed28ab87c3622c5114069bdd3ad7b8f9737498d0c01ecef0967a")]
+    [InlineData("x", 111, "79a6132b3c9df0f7dfcb5c9c3c663d829a6e7f1c26440afa4eb49cfef669c8ea")]
+    [InlineData("x", 112, "5349e8f46fcc4e650fe93ee6cd1459ff00c27733cc6f86c1925ceef63bece149")]
+    [InlineData("a", 1000, "40eb4a70d4d69815407a9e272f0101cd67e3d11262a4a0bfc087712749c7fb53")]
+    public void HashData_PaddingBoundaries_MatchOpenSsl(string fill, int count, string expected)
+    {
+        // Expected values from OpenSSL's sha512_256; 111/112 bytes straddle the one-or-two padding block boundary.
+        var message = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(fill, count)));
+
+        Assert.Equal(expected, Convert.ToHexStringLower(Sha512T256.HashData(message)));
+    }
+
     [Fact]
     public void HashData_Abc_DiffersFromTruncatedSha512()
     {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Gateway.Sip.Auth;
 using Gateway.SmartCard;
 
 namespace Gateway.VirtualCard;
@@ -15,6 +16,7 @@ internal sealed class CardApplet
     private readonly byte[]? _pin;
     private readonly CardSecrets _secrets;
     private readonly string _realm;
+    private readonly string _authUser;
     private readonly byte[] _record;
     private readonly CardCapabilities _capabilities;
     private bool _selected;
@@ -27,14 +29,15 @@ internal sealed class CardApplet
         PinTriesLeft = file.PinTriesLeft;
         _secrets = secrets;
         _realm = file.Profile.Realm;
+        _authUser = file.Profile.AuthUser;
         _record = file.RecordOverrideHex is not null ? Convert.FromHexString(file.RecordOverrideHex)
             : _kind == VirtualCardKind.Storage
             ? AccountProfileCodec.Encode(file.Profile, secrets)
             : AccountProfileCodec.Encode(file.Profile);
         _capabilities = (_pin is null ? CardCapabilities.None : CardCapabilities.PinRequired)
-            | (secrets.Algorithms.Contains(DigestAlgorithm.Md5) ? CardCapabilities.Md5 : 0)
-            | (secrets.Algorithms.Contains(DigestAlgorithm.Sha256) ? CardCapabilities.Sha256 : 0)
-            | (secrets.Algorithms.Contains(DigestAlgorithm.Sha512T256) ? CardCapabilities.Sha512T256 : 0);
+            | (secrets.Algorithms.Contains(DigestHashFunction.Md5) ? CardCapabilities.Md5 : 0)
+            | (secrets.Algorithms.Contains(DigestHashFunction.Sha256) ? CardCapabilities.Sha256 : 0)
+            | (secrets.Algorithms.Contains(DigestHashFunction.Sha512T256) ? CardCapabilities.Sha512T256 : 0);
     }
 
     public int PinTriesLeft { get; private set; }
@@ -218,39 +221,58 @@ internal sealed class CardApplet
             return Sw(StatusWords.WrongLength);
         }
 
-        DigestChallengeInput input;
+        string token, realm, nonce, method, uri;
+        string? qop, nc, cnonce;
         try
         {
             var fields = BerTlv.DecodeAll(command.Data.Span);
             string? Field(uint tag) => fields.FirstOrDefault(f => f.Tag == tag) is { } f ? s_strictUtf8.GetString(f.Value.Span) : null;
-            input = new DigestChallengeInput(
-                Field(FollowMeApplication.TagAuthAlgorithm) ?? throw new CardFormatException("algorithm"),
-                Field(FollowMeApplication.TagAuthRealm) ?? throw new CardFormatException("realm"),
-                Field(FollowMeApplication.TagAuthNonce) ?? throw new CardFormatException("nonce"),
-                Field(FollowMeApplication.TagAuthMethod) ?? throw new CardFormatException("method"),
-                Field(FollowMeApplication.TagAuthUri) ?? throw new CardFormatException("uri"),
-                Field(FollowMeApplication.TagAuthQop),
-                Field(FollowMeApplication.TagAuthNc),
-                Field(FollowMeApplication.TagAuthCnonce));
+            token = Field(FollowMeApplication.TagAuthAlgorithm) ?? throw new CardFormatException("algorithm");
+            realm = Field(FollowMeApplication.TagAuthRealm) ?? throw new CardFormatException("realm");
+            nonce = Field(FollowMeApplication.TagAuthNonce) ?? throw new CardFormatException("nonce");
+            method = Field(FollowMeApplication.TagAuthMethod) ?? throw new CardFormatException("method");
+            uri = Field(FollowMeApplication.TagAuthUri) ?? throw new CardFormatException("uri");
+            qop = Field(FollowMeApplication.TagAuthQop) is { Length: > 0 } q ? q : null;
+            nc = Field(FollowMeApplication.TagAuthNc);
+            cnonce = Field(FollowMeApplication.TagAuthCnonce);
         }
         catch (Exception ex) when (ex is CardFormatException or ArgumentException)
         {
             return Sw(StatusWords.IncorrectData);
         }
 
-        if (!DigestAlgorithmNames.TryParse(input.Algorithm, out var algorithm) || !_secrets.TryGetHa1(algorithm.Value, out var ha1))
+        // The profile names only the plain algorithms; -sess and unknown tokens are "function not supported".
+        if (!DigestAlgorithm.TryParse(token, out var algorithm) || algorithm.Session || !_secrets.TryGetHa1(algorithm.Hash, out var ha1))
         {
             return Sw(StatusWords.FunctionNotSupported);
         }
 
-        if (input.Realm != _realm)
+        var request = new DigestRequest
+        {
+            Algorithm = algorithm,
+            Username = _authUser,
+            Realm = realm,
+            Nonce = nonce,
+            Method = method,
+            DigestUri = uri,
+            Qop = qop,
+            NonceCount = nc,
+            Cnonce = cnonce,
+        };
+
+        if (request.Realm != _realm)
         {
             return Sw(StatusWords.ReferencedDataNotFound);
         }
 
+        if (request.Qop is not (null or "auth"))
+        {
+            return Sw(StatusWords.IncorrectData);
+        }
+
         try
         {
-            var digest = DigestCalculator.ComputeResponse(algorithm.Value, ha1.Span, input);
+            var digest = Convert.FromHexString(DigestCalculator.Response(request, Convert.ToHexStringLower(ha1.Span)));
             return command.P2 == 0x01
                 ? new ResponseApdu(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(digest)), StatusWords.Success)
                 : new ResponseApdu(digest, StatusWords.Success);

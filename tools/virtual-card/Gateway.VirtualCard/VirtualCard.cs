@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Sip.Auth;
 using Gateway.SmartCard;
 
 namespace Gateway.VirtualCard;
@@ -23,12 +24,12 @@ public sealed class VirtualCard
         var secrets = new CardSecrets();
         foreach (var (token, hex) in file.Ha1)
         {
-            if (!DigestAlgorithmNames.TryParse(token, out var algorithm))
+            if (!DigestAlgorithm.TryParse(token, out var algorithm) || algorithm.Session)
             {
                 throw new ArgumentException($"Unknown algorithm '{token}' in the card file.", nameof(file));
             }
 
-            secrets.SetHa1(algorithm.Value, Convert.FromHexString(hex));
+            secrets.SetHa1(algorithm.Hash, Convert.FromHexString(hex));
         }
 
         _applet = new CardApplet(file, secrets);
