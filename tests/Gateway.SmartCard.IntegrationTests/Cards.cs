@@ -25,18 +25,22 @@ internal static class Cards
         Expiry = new DateOnly(2099, 1, 1),
     };
 
-    public static VirtualCard.VirtualCard Applet(string protocol = "T1", string? pin = Pin) => VirtualCard.VirtualCard.Create(new VirtualCardFile
-    {
-        Kind = VirtualCardKind.Applet,
-        Protocol = protocol,
-        Pin = pin,
-        Profile = Profile,
-        Ha1 = new Dictionary<string, string>
+    public static VirtualCard.VirtualCard Applet(string protocol = "T1", string? pin = Pin) => Applet(Profile, Password, protocol, pin);
+
+    /// <summary>An applet card for <paramref name="profile"/> whose HA1s are made from <paramref name="password"/>.</summary>
+    public static VirtualCard.VirtualCard Applet(AccountProfile profile, string password, string protocol = "T1", string? pin = Pin) =>
+        VirtualCard.VirtualCard.Create(new VirtualCardFile
         {
-            ["MD5"] = Convert.ToHexString(MD5.HashData(Ha1Input())),
-            ["SHA-256"] = Convert.ToHexString(SHA256.HashData(Ha1Input())),
-        },
-    });
+            Kind = VirtualCardKind.Applet,
+            Protocol = protocol,
+            Pin = pin,
+            Profile = profile,
+            Ha1 = new Dictionary<string, string>
+            {
+                ["MD5"] = Convert.ToHexString(MD5.HashData(Ha1Input(profile, password))),
+                ["SHA-256"] = Convert.ToHexString(SHA256.HashData(Ha1Input(profile, password))),
+            },
+        });
 
     public static VirtualCard.VirtualCard Foreign() => VirtualCard.VirtualCard.Create(new VirtualCardFile { Kind = VirtualCardKind.None });
 
@@ -61,5 +65,5 @@ internal static class Cards
         return Hex($"{ha1}:{c.Nonce}:{c.NonceCount}:{c.Cnonce}:{c.Qop}:{Hex($"{c.Method}:{c.DigestUri}")}");
     }
 
-    private static byte[] Ha1Input() => Encoding.UTF8.GetBytes($"{Profile.AuthUser}:{Profile.Realm}:{Password}");
+    private static byte[] Ha1Input(AccountProfile profile, string password) => Encoding.UTF8.GetBytes($"{profile.AuthUser}:{profile.Realm}:{password}");
 }
