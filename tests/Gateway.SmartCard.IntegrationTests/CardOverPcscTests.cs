@@ -6,23 +6,24 @@ namespace Gateway.SmartCard.IntegrationTests;
 [Collection(PcscdGroup.Name)]
 public sealed class CardOverPcscTests(PcscdFixture pcscd) : IAsyncLifetime
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_wait = PcscTestReader.Wait;
     private PcscReaderMonitor _monitor = null!;
     private PcscContext? _context;
+    private PcscTestReader? _reader;
 
     public async Task InitializeAsync()
     {
-        pcscd.EnsureRunning();
-        _context = PcscContext.Establish();
-        _monitor = new PcscReaderMonitor();
-        _monitor.Start();
-        await _monitor.Events.WaitForAsync(ReaderEventKind.ReaderAdded, PcscdFixture.Reader, s_wait);
+        _reader = await PcscTestReader.StartAsync(pcscd);
+        _context = _reader.Context;
+        _monitor = _reader.Monitor;
     }
 
     public async Task DisposeAsync()
     {
-        await _monitor.DisposeAsync();
-        _context?.Dispose();
+        if (_reader is not null)
+        {
+            await _reader.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -105,12 +106,5 @@ public sealed class CardOverPcscTests(PcscdFixture pcscd) : IAsyncLifetime
         await Assert.ThrowsAsync<CardRemovedException>(async () => await session.DigestResponder.RespondAsync(Cards.Challenge("MD5"), default));
     }
 
-    private async Task<VirtualCardConnection> InsertAsync(VirtualCard.VirtualCard card)
-    {
-        MonitorEvents.WaitUntilEmpty(_context!, PcscdFixture.Reader);
-        var since = TimeProvider.System.GetTimestamp();
-        var connection = await VirtualCardConnection.ConnectAsync(card, "127.0.0.1", PcscdFixture.VpcdPort, default);
-        await _monitor.Events.WaitForAsync(ReaderEventKind.CardInserted, PcscdFixture.Reader, s_wait, since);
-        return connection;
-    }
+    private Task<VirtualCardConnection> InsertAsync(VirtualCard.VirtualCard card) => _reader!.InsertAsync(card);
 }

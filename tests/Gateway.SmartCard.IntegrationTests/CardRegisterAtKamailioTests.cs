@@ -4,7 +4,6 @@ using Gateway.Sip.Auth;
 using Gateway.Sip.Message;
 using Gateway.Sip.Transactions;
 using Gateway.SmartCard.PcscLite;
-using Gateway.VirtualCard;
 
 namespace Gateway.SmartCard.IntegrationTests;
 
@@ -12,19 +11,13 @@ namespace Gateway.SmartCard.IntegrationTests;
 [Collection(PcscdGroup.Name)]
 public sealed class CardRegisterAtKamailioTests(PcscdFixture pcscd) : IAsyncLifetime
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
     private static readonly Guid s_instance = Guid.NewGuid();
-    private PcscReaderMonitor _monitor = null!;
-    private PcscContext? _context;
+    private PcscTestReader? _reader;
     private NetworkServerProcess? _server;
 
     public async Task InitializeAsync()
     {
-        pcscd.EnsureRunning();
-        _context = PcscContext.Establish();
-        _monitor = new PcscReaderMonitor();
-        _monitor.Start();
-        await _monitor.Events.WaitForAsync(ReaderEventKind.ReaderAdded, PcscdFixture.Reader, s_wait);
+        _reader = await PcscTestReader.StartAsync(pcscd);
         _server = await NetworkServerProcess.StartAsync(new NetworkServerOptions());
         await _server.CreateSubscriberStore().AddAsync(new NewSubscriber(Cards.Profile.AuthUser, Cards.Password, Cards.Profile.FollowMeNumber));
     }
@@ -36,14 +29,16 @@ public sealed class CardRegisterAtKamailioTests(PcscdFixture pcscd) : IAsyncLife
             await _server.DisposeAsync();
         }
 
-        await _monitor.DisposeAsync();
-        _context?.Dispose();
+        if (_reader is not null)
+        {
+            await _reader.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task Register_CardAnswersChallenge_Kamailio200AndContactStored()
     {
-        await using var connection = await InsertAsync(Cards.Applet(Profile(), Cards.Password));
+        await using var connection = await _reader!.InsertAsync(Cards.Applet(Profile(), Cards.Password));
         using var session = await OpenSessionAsync();
         await using var phone = new SipTestPhone();
         var authenticator = new DigestAuthenticator(session.AuthUser, new CardDigestResponder(session));
@@ -63,7 +58,7 @@ public sealed class CardRegisterAtKamailioTests(PcscdFixture pcscd) : IAsyncLife
     [Fact]
     public async Task Register_CardHa1FromWrongPassword_RejectedAndNoContact()
     {
-        await using var connection = await InsertAsync(Cards.Applet(Profile(), "not-" + Cards.Password));
+        await using var connection = await _reader!.InsertAsync(Cards.Applet(Profile(), "not-" + Cards.Password));
         using var session = await OpenSessionAsync();
         await using var phone = new SipTestPhone();
         var authenticator = new DigestAuthenticator(session.AuthUser, new CardDigestResponder(session));
@@ -117,18 +112,9 @@ public sealed class CardRegisterAtKamailioTests(PcscdFixture pcscd) : IAsyncLife
 
     private async Task<CardSession> OpenSessionAsync()
     {
-        var transceiver = PcscCardTransceiver.Connect(_context!, PcscdFixture.Reader);
+        var transceiver = PcscCardTransceiver.Connect(_reader!.Context, PcscdFixture.Reader);
         var result = await new CardSessionFactory().CreateAsync(transceiver, PcscdFixture.Reader, (_, _) => ValueTask.FromResult<string?>(Cards.Pin), default);
         Assert.True(result.IsAccepted, result.ToString());
         return result.Session!;
-    }
-
-    private async Task<VirtualCardConnection> InsertAsync(VirtualCard.VirtualCard card)
-    {
-        MonitorEvents.WaitUntilEmpty(_context!, PcscdFixture.Reader);
-        var since = TimeProvider.System.GetTimestamp();
-        var connection = await VirtualCardConnection.ConnectAsync(card, "127.0.0.1", PcscdFixture.VpcdPort, default);
-        await _monitor.Events.WaitForAsync(ReaderEventKind.CardInserted, PcscdFixture.Reader, s_wait, since);
-        return connection;
     }
 }
