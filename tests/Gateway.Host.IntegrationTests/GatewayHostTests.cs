@@ -126,8 +126,10 @@ public sealed class GatewayHostTests
         Assert.Contains("gpiochip", gateway.Output, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task Sigterm_StopsCleanly_AndFlushesTheLogFile()
+    [Theory]
+    [InlineData(15)] // SIGTERM: systemd stop
+    [InlineData(2)] // SIGINT: Ctrl+C on the bench
+    public async Task Signal_StopsCleanly_AndFlushesTheLogFile(int signal)
     {
         await using var gateway = await GatewayProcess.StartAsync();
         using (var lift = await gateway.PostJsonAsync("/api/bench/stations/station-1/hook", """{"offHook":true}"""))
@@ -135,7 +137,7 @@ public sealed class GatewayHostTests
             Assert.Equal(HttpStatusCode.OK, lift.StatusCode);
         }
 
-        var code = await gateway.StopAsync(TimeSpan.FromSeconds(30));
+        var code = await gateway.StopAsync(TimeSpan.FromSeconds(30), signal);
 
         Assert.Equal(0, code);
         var files = Directory.GetFiles(gateway.LogDirectory, "gateway-*.log");

@@ -97,12 +97,12 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Sends SIGTERM, as systemd and Ctrl+C do, and waits for the exit code.</summary>
-    public async Task<int> StopAsync(TimeSpan timeout)
+    /// <summary>Sends a signal (SIGTERM as systemd does, SIGINT as Ctrl+C does) and waits for the exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout, int signal = 15)
     {
         if (!_process.HasExited)
         {
-            _ = Kill(_process.Id, 15);
+            _ = Kill(_process.Id, signal);
         }
 
         return await WaitForExitAsync(timeout);

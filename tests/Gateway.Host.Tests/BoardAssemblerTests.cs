@@ -43,6 +43,23 @@ public sealed class BoardAssemblerTests
     }
 
     [Fact]
+    public void Dispose_Bench_ReleasesEveryPin()
+    {
+        var runtime = BoardAssembler.Assemble(Load("bench"), TimeProvider.System, NullLoggerFactory.Instance, new EventBus());
+        var driver = runtime.SimulatedDriver!;
+        Assert.NotEmpty(driver.OpenPinNumbers);
+
+        foreach (var station in runtime.Stations)
+        {
+            station.Dispose();
+        }
+
+        // Each device closes its own pins; the controller is not needed for that.
+        Assert.Empty(driver.OpenPinNumbers);
+        runtime.Dispose();
+    }
+
+    [Fact]
     public async Task BenchControl_LiftsHandset_ThroughSimulatedPinAndRealHookDriver()
     {
         var bus = new EventBus();

@@ -70,7 +70,7 @@ public static partial class BoardAssembler
                 }
             }
 
-            return new BoardRuntime(board, IsSimulated(board), stations, benchControls, shared);
+            return new BoardRuntime(board, IsSimulated(board), stations, benchControls, shared) { SimulatedDriver = simulatedDriver };
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Gateway.BoardConfig;
+using Gateway.Hardware.Simulated;
 using Gateway.Telephony.Stations;
 
 namespace Gateway.Host.Board;
@@ -35,6 +36,9 @@ public sealed class BoardRuntime : IDisposable
 
     /// <summary>Gets a value indicating whether the board is simulated.</summary>
     public bool IsSimulated { get; }
+
+    /// <summary>Gets the simulated GPIO driver under a bench board, or <see langword="null"/> on real hardware.</summary>
+    public SimulatedGpioDriver? SimulatedDriver { get; init; }
 
     /// <summary>Gets the stations in board-file order.</summary>
     public IReadOnlyList<Station> Stations { get; }
