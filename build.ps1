@@ -192,12 +192,15 @@ function Invoke-Bench {
     Write-Host ''
     Write-Host "    Management API: $url/api/status" -ForegroundColor Green
     Write-Host "    Live events:    curl -N $url/api/events" -ForegroundColor Green
+    Write-Host "    Insert a card:  curl -X POST $url/api/bench/readers/0/card -H 'Content-Type: application/json' -d '{`"cardFile`":`"tools/virtual-card/cards/example-applet.json`"}'" -ForegroundColor Green
+    Write-Host "    Type its PIN:   curl -X POST $url/api/bench/stations/station-1/keys -H 'Content-Type: application/json' -d '{`"keys`":`"2468#`"}'" -ForegroundColor Green
     Write-Host "    Lift handset:   curl -X POST $url/api/bench/stations/station-1/hook -H 'Content-Type: application/json' -d '{`"offHook`":true}'" -ForegroundColor Green
     Write-Host '    Ctrl+C stops it cleanly.'
     Write-Host ''
     try {
-        $arguments = @('run', '--project', $HostProject, '-c', $Configuration, '--no-build', '--',
-            "--Gateway:Board=$Board", "--Gateway:Api:Port=$ApiPort", '--environment', 'Bench')
+        # Run from the repository root, so ./logs and relative card files mean what a newcomer expects.
+        $gateway = Join-Path $Root "firmware/Gateway.Host/bin/$Configuration/net10.0/gateway.dll"
+        $arguments = @($gateway, "--Gateway:Board=$Board", "--Gateway:Api:Port=$ApiPort", '--environment', 'Bench')
         & dotnet @arguments
         if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 130) { throw "bench: the gateway exited with code $LASTEXITCODE" }
     }
