@@ -6,11 +6,7 @@ namespace Gateway.Hardware.Gpio;
 /// <summary>A pulse-output coin mechanism on one GPIO input; each active edge is one pulse.</summary>
 public sealed class GpioCoinAcceptor : CoinAcceptorBase
 {
-    private readonly GpioController _controller;
-    private readonly int _pin;
-    private readonly bool _shouldDispose;
-    private readonly PinReservation _pins;
-    private bool _registered;
+    private readonly GpioInputLine? _line;
 
     /// <summary>Opens the pin and starts counting.</summary>
     /// <param name="controller">The GPIO controller.</param>
@@ -25,22 +21,10 @@ public sealed class GpioCoinAcceptor : CoinAcceptorBase
     public GpioCoinAcceptor(GpioController controller, int pin, bool activeLow, CoinAcceptorSettings settings, IHardwareEventSink sink, TimeProvider timeProvider, ILogger? logger = null, bool shouldDispose = false)
         : base(settings, sink, timeProvider, logger)
     {
-        ArgumentNullException.ThrowIfNull(controller);
-        _controller = controller;
-        _pin = pin;
-        _shouldDispose = shouldDispose;
-        _pins = new PinReservation(controller, "Coin acceptor");
         try
         {
-            _pins.OpenInput(pin, activeLow ? PinMode.InputPullUp : PinMode.InputPullDown);
-            controller.RegisterCallbackForPinValueChangedEvent(pin, activeLow ? PinEventTypes.Falling : PinEventTypes.Rising, OnPinChanged);
-            _registered = true;
-        }
-        catch (Exception ex) when (ex is not HardwareException and not OutOfMemoryException)
-        {
-            var failure = _pins.Fail(pin, ex);
-            base.Dispose(true);
-            throw failure;
+            _line = new GpioInputLine(controller, pin, activeLow, "Coin acceptor", shouldDispose);
+            _line.Listen(bothEdges: false, _ => OnPulse());
         }
         catch (HardwareException)
         {
@@ -54,21 +38,9 @@ public sealed class GpioCoinAcceptor : CoinAcceptorBase
     {
         if (disposing)
         {
-            if (_registered)
-            {
-                _registered = false;
-                _controller.UnregisterCallbackForPinValueChangedEvent(_pin, OnPinChanged);
-            }
-
-            _pins.ReleaseAll();
-            if (_shouldDispose)
-            {
-                _controller.Dispose();
-            }
+            _line?.Dispose();
         }
 
         base.Dispose(disposing);
     }
-
-    private void OnPinChanged(object sender, PinValueChangedEventArgs e) => OnPulse();
 }

@@ -9,12 +9,7 @@ namespace Gateway.Hardware.Gpio;
 /// </summary>
 public sealed class GpioHookSwitch : HookSwitchBase
 {
-    private readonly GpioController _controller;
-    private readonly int _pin;
-    private readonly bool _activeLow;
-    private readonly bool _shouldDispose;
-    private readonly PinReservation _pins;
-    private bool _registered;
+    private readonly GpioInputLine? _line;
 
     /// <summary>Opens the pin and starts listening.</summary>
     /// <param name="controller">The GPIO controller.</param>
@@ -29,24 +24,11 @@ public sealed class GpioHookSwitch : HookSwitchBase
     public GpioHookSwitch(GpioController controller, int pin, bool activeLow, HookSwitchSettings settings, IHardwareEventSink sink, TimeProvider timeProvider, ILogger? logger = null, bool shouldDispose = false)
         : base(settings, sink, timeProvider, logger)
     {
-        ArgumentNullException.ThrowIfNull(controller);
-        _controller = controller;
-        _pin = pin;
-        _activeLow = activeLow;
-        _shouldDispose = shouldDispose;
-        _pins = new PinReservation(controller, "Hook switch");
         try
         {
-            _pins.OpenInput(pin, activeLow ? PinMode.InputPullUp : PinMode.InputPullDown);
-            InitializeLevel(IsOffHookLevel(controller.Read(pin)));
-            controller.RegisterCallbackForPinValueChangedEvent(pin, PinEventTypes.Rising | PinEventTypes.Falling, OnPinChanged);
-            _registered = true;
-        }
-        catch (Exception ex) when (ex is not HardwareException and not OutOfMemoryException)
-        {
-            var failure = _pins.Fail(pin, ex);
-            base.Dispose(true);
-            throw failure;
+            _line = new GpioInputLine(controller, pin, activeLow, "Hook switch", shouldDispose);
+            InitializeLevel(_line.IsActive);
+            _line.Listen(bothEdges: true, OnRawLevelChanged);
         }
         catch (HardwareException)
         {
@@ -60,24 +42,9 @@ public sealed class GpioHookSwitch : HookSwitchBase
     {
         if (disposing)
         {
-            if (_registered)
-            {
-                _registered = false;
-                _controller.UnregisterCallbackForPinValueChangedEvent(_pin, OnPinChanged);
-            }
-
-            _pins.ReleaseAll();
-            if (_shouldDispose)
-            {
-                _controller.Dispose();
-            }
+            _line?.Dispose();
         }
 
         base.Dispose(disposing);
     }
-
-    private bool IsOffHookLevel(PinValue value) => (value == PinValue.Low) == _activeLow;
-
-    private void OnPinChanged(object sender, PinValueChangedEventArgs e) =>
-        OnRawLevelChanged(IsOffHookLevel(e.ChangeType == PinEventTypes.Rising ? PinValue.High : PinValue.Low));
 }

@@ -5,12 +5,7 @@ namespace Gateway.Hardware.Gpio;
 /// <summary>The status LED on one GPIO output.</summary>
 public sealed class GpioStatusLed : StatusLedBase
 {
-    private readonly GpioController _controller;
-    private readonly int _pin;
-    private readonly PinValue _litLevel;
-    private readonly PinValue _darkLevel;
-    private readonly bool _shouldDispose;
-    private readonly PinReservation _pins;
+    private readonly GpioOutputLine _led;
 
     /// <summary>Opens the LED pin (dark).</summary>
     /// <param name="controller">The GPIO controller.</param>
@@ -22,16 +17,9 @@ public sealed class GpioStatusLed : StatusLedBase
     public GpioStatusLed(GpioController controller, int pin, bool activeLow, TimeProvider timeProvider, bool shouldDispose = false)
         : base(timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(controller);
-        _controller = controller;
-        _pin = pin;
-        _litLevel = activeLow ? PinValue.Low : PinValue.High;
-        _darkLevel = activeLow ? PinValue.High : PinValue.Low;
-        _shouldDispose = shouldDispose;
-        _pins = new PinReservation(controller, "Status LED");
         try
         {
-            _pins.OpenOutput(pin, _darkLevel);
+            _led = new GpioOutputLine(controller, pin, activeLow, "Status LED", shouldDispose);
         }
         catch (HardwareException)
         {
@@ -41,7 +29,7 @@ public sealed class GpioStatusLed : StatusLedBase
     }
 
     /// <inheritdoc/>
-    protected override void SetLed(bool lit) => _controller.Write(_pin, lit ? _litLevel : _darkLevel);
+    protected override void SetLed(bool lit) => _led.Set(lit);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
@@ -49,11 +37,7 @@ public sealed class GpioStatusLed : StatusLedBase
         base.Dispose(disposing);
         if (disposing)
         {
-            _pins.ReleaseAll();
-            if (_shouldDispose)
-            {
-                _controller.Dispose();
-            }
+            _led.Dispose();
         }
     }
 }

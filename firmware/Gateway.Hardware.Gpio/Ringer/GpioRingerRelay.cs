@@ -9,12 +9,7 @@ namespace Gateway.Hardware.Gpio;
 /// </summary>
 public sealed class GpioRingerRelay : RingerBase
 {
-    private readonly GpioController _controller;
-    private readonly int _pin;
-    private readonly PinValue _active;
-    private readonly PinValue _inactive;
-    private readonly bool _shouldDispose;
-    private readonly PinReservation _pins;
+    private readonly GpioOutputLine _relay;
 
     /// <summary>Opens the relay pin (released).</summary>
     /// <param name="controller">The GPIO controller.</param>
@@ -28,16 +23,9 @@ public sealed class GpioRingerRelay : RingerBase
     public GpioRingerRelay(GpioController controller, int pin, bool activeLow, TimeProvider timeProvider, Func<bool>? isOffHook = null, ILogger? logger = null, bool shouldDispose = false)
         : base(timeProvider, isOffHook, logger)
     {
-        ArgumentNullException.ThrowIfNull(controller);
-        _controller = controller;
-        _pin = pin;
-        _active = activeLow ? PinValue.Low : PinValue.High;
-        _inactive = activeLow ? PinValue.High : PinValue.Low;
-        _shouldDispose = shouldDispose;
-        _pins = new PinReservation(controller, "Ringer relay");
         try
         {
-            _pins.OpenOutput(pin, _inactive);
+            _relay = new GpioOutputLine(controller, pin, activeLow, "Ringer relay", shouldDispose);
         }
         catch (HardwareException)
         {
@@ -47,7 +35,7 @@ public sealed class GpioRingerRelay : RingerBase
     }
 
     /// <inheritdoc/>
-    protected override void SetBell(bool energized) => _controller.Write(_pin, energized ? _active : _inactive);
+    protected override void SetBell(bool energized) => _relay.Set(energized);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
@@ -55,11 +43,7 @@ public sealed class GpioRingerRelay : RingerBase
         base.Dispose(disposing);
         if (disposing)
         {
-            _pins.ReleaseAll();
-            if (_shouldDispose)
-            {
-                _controller.Dispose();
-            }
+            _relay.Dispose();
         }
     }
 }
