@@ -1,3 +1,4 @@
+using Gateway.Ctl.Commands.Cards;
 using Gateway.Ctl.Commands.Sip;
 using Gateway.Ctl.Commands.Subscribers;
 using Spectre.Console;
@@ -48,8 +49,35 @@ public static class GatewayCtlApp
                     .WithExample("sip", "lint", "capture/*.dat", "--json");
             });
             config.AddBranch("subscriber", AddSubscriberCommands);
+            config.AddBranch("card", AddCardCommands);
         });
         return app;
+    }
+
+    private static void AddCardCommands(IConfigurator<CommandSettings> card)
+    {
+        const string ExitCodes = "\n\nExit codes: 0 ok; 1 operation failed (unreadable or invalid card file, existing subscriber or file, "
+            + "card refused, digest mismatch); 2 usage error (bad or missing arguments, invalid number, PIN or date, missing file).";
+        card.SetDescription("Follow-me cards (virtual card files of tools/virtual-card: test data holding HA1 and PIN in clear).");
+        card.AddCommand<CardNewCommand>("new")
+            .WithDescription("Issue a virtual card: the profile plus HA1 for MD5 and SHA-256 computed from the password (never stored). "
+                + "With --db the subscriber is added to the network server database too, and nothing is written if it exists. "
+                + "The profile is checked like the gateway checks an inserted card." + ExitCodes)
+            .WithExample("card", "new", "--subscriber", "alice", "--realm", "example.com", "--number", "+15551234567", "--display-name", "Alice",
+                "--pin", "1234", "--password-stdin", "--out", "alice.card.json")
+            .WithExample("card", "new", "--subscriber", "bob", "--realm", "example.com", "--number", "5551230002", "--display-name", "Bob",
+                "--password-file", "bob.pw", "--registrar", "sip:127.0.0.1:5060", "--expiry", "2030-12-31", "--cadence", "distinctive-1", "--db", "ns.sqlite");
+        card.AddCommand<CardShowCommand>("show")
+            .WithDescription("Print a card's public contents: number, AOR, user, realm, registrars, codecs, filters, speed dials, serial, expiry, "
+                + "whether a PIN is required and the algorithms; never HA1 or the PIN." + ExitCodes)
+            .WithExample("card", "show", "alice.card.json")
+            .WithExample("card", "show", "alice.card.json", "--json");
+        card.AddCommand<CardVerifyCommand>("verify")
+            .WithDescription("Run the card's applet in-process (PIN from the file), have it answer a fresh REGISTER challenge for each algorithm "
+                + "and check the responses against the network server's stored HA1 (--db) or a password (--password-stdin). "
+                + "One line per algorithm: ok, FAIL or skip." + ExitCodes)
+            .WithExample("card", "verify", "alice.card.json", "--db", "ns.sqlite")
+            .WithExample("card", "verify", "alice.card.json", "--password-stdin");
     }
 
     private static void AddSubscriberCommands(IConfigurator<CommandSettings> subscriber)
