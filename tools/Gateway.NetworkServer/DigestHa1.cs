@@ -1,6 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using System.Text;
+using Gateway.Sip.Auth;
 
 namespace Gateway.NetworkServer;
 
@@ -8,6 +6,7 @@ namespace Gateway.NetworkServer;
 /// The HA1 values Kamailio's auth_db compares against: the hash of
 /// <c>user:realm:password</c>, so the password itself never has to be stored.
 /// </summary>
+/// <remarks>The hashing is the SIP stack's, so the server side and the client side cannot disagree.</remarks>
 public static class DigestHa1
 {
     /// <summary>MD5 HA1 (RFC 2617), what SIP phones use by default.</summary>
@@ -15,24 +14,20 @@ public static class DigestHa1
     /// <param name="realm">The digest realm.</param>
     /// <param name="password">The clear-text password; it is not kept.</param>
     /// <returns>32 lower-case hex digits.</returns>
-    [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms",
-        Justification = "SIP digest authentication (RFC 2617/3261) is defined over MD5; phones know nothing else.")]
-    public static string Md5(string username, string realm, string password) =>
-        Convert.ToHexStringLower(MD5.HashData(Credentials(username, realm, password)));
+    public static string Md5(string username, string realm, string password) => Compute(DigestHashFunction.Md5, username, realm, password);
 
     /// <summary>SHA-256 HA1 (RFC 7616 / RFC 8760).</summary>
     /// <param name="username">The digest username.</param>
     /// <param name="realm">The digest realm.</param>
     /// <param name="password">The clear-text password; it is not kept.</param>
     /// <returns>64 lower-case hex digits.</returns>
-    public static string Sha256(string username, string realm, string password) =>
-        Convert.ToHexStringLower(SHA256.HashData(Credentials(username, realm, password)));
+    public static string Sha256(string username, string realm, string password) => Compute(DigestHashFunction.Sha256, username, realm, password);
 
-    private static byte[] Credentials(string username, string realm, string password)
+    private static string Compute(DigestHashFunction hash, string username, string realm, string password)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(realm);
         ArgumentNullException.ThrowIfNull(password);
-        return Encoding.UTF8.GetBytes($"{username}:{realm}:{password}");
+        return DigestCalculator.Ha1(hash, username, realm, password);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CardNewCommand(CommandOutput output, CommandConsole console,
     public override async Task<int> ExecuteAsync(CommandContext context, CardNewSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var password = await CardPasswordReader.ReadAsync(settings.PasswordFile, input.Reader, cancellationToken);
+        var password = await PasswordSource.ReadAsync(null, settings.PasswordFile, input.Reader, cancellationToken);
         if (string.IsNullOrEmpty(password))
         {
             console.Error("the password is empty", "pipe a non-empty line to --password-stdin, or check the --password-file");

@@ -22,7 +22,7 @@ public sealed class SubscriberAddCommand(CommandOutput output, CommandConsole co
             console.Warning("--password is visible to other users in 'ps' and stays in shell history; prefer --password-stdin");
         }
 
-        var password = await PasswordReader.ReadAsync(settings, input.Reader, cancellationToken);
+        var password = await PasswordSource.ReadAsync(settings.Password, settings.PasswordFile, input.Reader, cancellationToken);
         if (string.IsNullOrEmpty(password))
         {
             console.Error("the password is empty", "pipe a non-empty line to --password-stdin, or check the --password-file");
