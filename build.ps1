@@ -16,6 +16,7 @@
       bench     deps + build, then run the gateway on the simulated bench board and print the API URL.
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
       server    Start the Kamailio network server on loopback (foreground; Ctrl+C stops it).
+      fuzz      Instrument the SIP message layer with SharpFuzz and run AFL++ on it for -Minutes (installs afl++).
       clean     Remove bin/, obj/, artifacts/ and test results.
 
     Every task says what it is doing and exits non-zero on failure.
@@ -28,7 +29,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('deps', 'build', 'test', 'bench', 'publish', 'server', 'clean', 'help')]
+    [ValidateSet('deps', 'build', 'test', 'bench', 'publish', 'server', 'fuzz', 'clean', 'help')]
     [string] $Task = 'help',
 
     # Build configuration.
@@ -46,6 +47,10 @@ param(
 
     # Passed to 'dotnet test --filter'.
     [string] $Filter = '',
+
+    # How long the 'fuzz' task runs AFL++.
+    [ValidateRange(1, 10080)]
+    [int] $Minutes = 10,
 
     # Skip the apt step (for machines where the components are managed another way).
     [switch] $NoDeps
@@ -84,13 +89,14 @@ function Invoke-Native {
 }
 
 function Invoke-Deps {
-    Write-Step 'deps: checking the real components (Debian packages)'
+    param([string[]] $Packages = $AptPackages)
+    Write-Step "deps: checking Debian packages ($($Packages -join ' '))"
     if ($NoDeps) { Write-Host '    skipped (-NoDeps)'; return }
     if (-not (Get-Command dpkg-query -ErrorAction SilentlyContinue) -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
-        Write-Warning ("This machine has no apt/dpkg. Install these with your package manager, then run again with -NoDeps: " + ($AptPackages -join ' '))
+        Write-Warning ("This machine has no apt/dpkg. Install these with your package manager, then run again with -NoDeps: " + ($Packages -join ' '))
         throw 'deps: apt is not available on this machine'
     }
-    $missing = @($AptPackages | Where-Object {
+    $missing = @($Packages | Where-Object {
         $status = & dpkg-query -W -f '${Status}' $_ 2>$null
         $LASTEXITCODE -ne 0 -or $status -notmatch 'install ok installed'
     })
@@ -248,6 +254,37 @@ function Invoke-Server {
     }
 }
 
+function Invoke-Fuzz {
+    # AFL++ drives the SharpFuzz target out of process; only Gateway.Sip.dll is instrumented, so coverage is the parser's.
+    $fuzzRoot = Join-Path $Root 'artifacts/fuzz'
+    $bin = Join-Path $fuzzRoot 'bin'
+    $corpus = Join-Path $fuzzRoot 'corpus'
+    $findings = Join-Path $fuzzRoot 'findings'
+    $seeds = Join-Path $Root '../shared/conformance/rfc4475'
+    if (-not (Test-Path $seeds)) { throw "fuzz: the seed corpus $seeds is missing (../shared must sit beside the project)" }
+    Write-Step 'fuzz: publishing and instrumenting tests/fuzz/Gateway.Sip.Fuzz'
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'tests/fuzz/Gateway.Sip.Fuzz'), '-c', 'Release', '-o', $bin, '-nologo', '-clp:NoSummary')
+    Invoke-Native dotnet @('sharpfuzz', (Join-Path $bin 'Gateway.Sip.dll'))
+    New-Item -ItemType Directory -Force -Path $corpus | Out-Null
+    Copy-Item -Path (Join-Path $seeds '*.dat') -Destination $corpus -Force
+    # A previous run's queue seeds this one, so campaigns add up instead of starting over.
+    $queue = Join-Path $findings 'default/queue'
+    if (Test-Path $queue) { Get-ChildItem $queue -File | ForEach-Object { Copy-Item $_.FullName (Join-Path $corpus "q-$($_.Name -replace '[^A-Za-z0-9._-]', '_')") -Force } }
+    if (Test-Path $findings) { Remove-Item -Recurse -Force $findings }
+    Write-Step "fuzz: AFL++ for $Minutes minute(s); findings in $findings"
+    $env:AFL_SKIP_CPUFREQ = '1'; $env:AFL_NO_AFFINITY = '1'; $env:AFL_SKIP_BIN_CHECK = '1'; $env:AFL_NO_UI = '1'
+    $env:AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES = '1'
+    & afl-fuzz -V ($Minutes * 60) -i $corpus -o $findings -t 5000 -m none -- (Join-Path $bin 'Gateway.Sip.Fuzz') afl | Select-Object -Last 5
+    $stats = Join-Path $findings 'default/fuzzer_stats'
+    if (-not (Test-Path $stats)) { throw 'fuzz: afl-fuzz did not run (no fuzzer_stats)' }
+    $values = @{}
+    Get-Content $stats | ForEach-Object { $k, $v = $_ -split '\s*:\s*', 2; $values[$k] = $v }
+    $crashes = @(Get-ChildItem (Join-Path $findings 'default/crashes') -File -ErrorAction SilentlyContinue | Where-Object Name -ne 'README.txt')
+    $hangs = @(Get-ChildItem (Join-Path $findings 'default/hangs') -File -ErrorAction SilentlyContinue)
+    Write-Host "fuzz: $($values['execs_done']) executions, $($values['corpus_count']) corpus entries, $($crashes.Count) crashes, $($hangs.Count) hangs"
+    if ($crashes.Count -gt 0) { throw "fuzz: crashes in $(Join-Path $findings 'default/crashes'); add each as a unit test" }
+}
+
 function Invoke-Clean {
     Write-Step 'clean: bin/, obj/, artifacts/, TestResults/'
     Get-ChildItem -Path $Root -Recurse -Directory -Include 'bin', 'obj', 'TestResults', 'BenchmarkDotNet.Artifacts' -ErrorAction SilentlyContinue |
@@ -265,6 +302,7 @@ try {
         'bench' { Invoke-Deps; Invoke-BuildHost; Invoke-Bench }
         'publish' { Invoke-Publish }
         'server' { Invoke-Server }
+        'fuzz' { Invoke-Deps -Packages @('afl++'); Invoke-Fuzz }
         'clean' { Invoke-Clean }
         'help' { Get-Help $PSCommandPath -Detailed }
     }
