@@ -156,16 +156,17 @@ public sealed class RegistrationClient : IAsyncDisposable
             return true;
         }
 
+        // The deadline is armed before the status is published, so a waiter that then moves the clock sees it fire.
+        using var attempt = new CancellationTokenSource(_options.UnregisterTimeout, _time);
+        using var link = ct.Register(attempt.Cancel);
         Publish(new RegistrationStatus { State = RegistrationState.Unregistering, Aor = Aor });
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         RegistrationOutcome outcome;
         try
         {
-            outcome = await _exchange.RunAsync(unregister: true, attempt.Token).WaitAsync(_options.UnregisterTimeout, _time, ct);
+            outcome = await _exchange.RunAsync(unregister: true, attempt.Token);
         }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            await attempt.CancelAsync();
             outcome = RegistrationOutcome.Fail(null, "no answer to the unregister in time");
         }
 
