@@ -9,7 +9,8 @@ namespace Gateway.Benchmarks.Registration;
 
 /// <summary>
 /// The gateway's <see cref="RegistrationClient"/> over every account of the environment on one UDP stack,
-/// at most <c>limit</c> registrations in flight (as SIPp's -l). Bindings stay until <see cref="StopAllAsync"/>.
+/// at most <c>limit</c> registrations in flight (as SIPp's -l). As with SIPp, bindings stay between runs (a later run
+/// refreshes them with new Call-IDs); the clients are only unregistered on dispose.
 /// </summary>
 public sealed class GatewayRegisterRun : IAsyncDisposable
 {
@@ -29,6 +30,7 @@ public sealed class GatewayRegisterRun : IAsyncDisposable
         var registrar = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, _env.Server.Port));
         using var slots = new SemaphoreSlim(limit);
         var done = new List<Task<RegistrationStatus>>(_env.Count);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < _env.Count; i++)
         {
@@ -50,21 +52,15 @@ public sealed class GatewayRegisterRun : IAsyncDisposable
 
         var statuses = await Task.WhenAll(done);
         clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var completed = statuses.Count(s => s.State == RegistrationState.Registered);
         var firstFailure = statuses.FirstOrDefault(s => s.State == RegistrationState.Failed);
-        return new RegisterRunResult("Gateway", completed, _env.Count - completed, clock.Elapsed, firstFailure?.ToString());
-    }
-
-    /// <summary>Unregisters every client of the last run (not part of the measurement).</summary>
-    public async Task StopAllAsync()
-    {
-        await Task.WhenAll(_clients.Select(c => c.StopAsync()));
-        _clients.Clear();
+        return new RegisterRunResult("Gateway", completed, _env.Count - completed, clock.Elapsed, cpu, firstFailure?.ToString());
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAllAsync();
+        await Task.WhenAll(_clients.Select(c => c.StopAsync()));
         await _stack.DisposeAsync();
     }
 }

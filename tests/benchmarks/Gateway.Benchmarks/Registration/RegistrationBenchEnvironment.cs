@@ -25,6 +25,9 @@ public sealed class RegistrationBenchEnvironment : IAsyncDisposable
 
     public int Count { get; }
 
+    /// <summary>SIPp's fixed port, so its contacts are the same every run and Kamailio refreshes rather than adds them.</summary>
+    public int SippPort { get; } = LoopbackPorts.GetFree();
+
     public string ScenarioPath => Path.Combine(WorkDirectory, "register-csv.xml");
 
     public string UsersCsvPath => Path.Combine(WorkDirectory, "users.csv");

@@ -23,7 +23,6 @@ public static class RegistrationThroughputConsole
             // Round 0 warms up Kamailio's caches, SIPp's binary and the JIT; it is printed but not counted.
             var s = await SippRegisterRun.RunAsync(env, limit);
             var g = await gateway.RunAsync(limit);
-            await gateway.StopAllAsync();
             Console.WriteLine($"round {round}{(round == 0 ? " (warm-up)" : string.Empty)}:\n  {s}\n  {g}");
             foreach (var r in new[] { s, g })
             {

@@ -8,7 +8,8 @@ public static class SippRegisterRun
 {
     public static async Task<RegisterRunResult> RunAsync(RegistrationBenchEnvironment env, int limit)
     {
-        var info = new ProcessStartInfo("sipp")
+        // bash's "times" reports the CPU time SIPp used (its second line: children's user and system time).
+        var info = new ProcessStartInfo("bash")
         {
             WorkingDirectory = env.WorkDirectory,
             RedirectStandardOutput = true,
@@ -17,9 +18,10 @@ public static class SippRegisterRun
         };
         foreach (var a in new[]
         {
+            "-c", "sipp \"$@\"; rc=$?; times >&2; exit $rc", "sipp",
             $"127.0.0.1:{env.Server.Port.ToString(CultureInfo.InvariantCulture)}",
             "-sf", env.ScenarioPath, "-inf", env.UsersCsvPath,
-            "-i", "127.0.0.1", "-p", "0",
+            "-i", "127.0.0.1", "-p", env.SippPort.ToString(CultureInfo.InvariantCulture),
             "-m", env.Count.ToString(CultureInfo.InvariantCulture),
             "-l", limit.ToString(CultureInfo.InvariantCulture),
             "-r", "100000", "-rp", "1000",
@@ -35,10 +37,31 @@ public static class SippRegisterRun
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         clock.Stop();
-        var screen = await stdout + await stderr;
+        var errors = await stderr;
+        var cpu = ChildCpu(errors);
+        var screen = await stdout + errors;
         // SIPp exits 0 only when every call succeeded.
         var completed = process.ExitCode == 0 ? env.Count : SuccessfulCalls(screen);
-        return new RegisterRunResult("SIPp", completed, env.Count - completed, clock.Elapsed, process.ExitCode == 0 ? null : screen);
+        return new RegisterRunResult("SIPp", completed, env.Count - completed, clock.Elapsed, cpu, process.ExitCode == 0 ? null : screen);
+    }
+
+    private static TimeSpan ChildCpu(string times)
+    {
+        var lines = times.TrimEnd().Split('\n');
+        var total = TimeSpan.Zero;
+        foreach (var part in lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // "0m0.123s"
+            var m = part.IndexOf('m', StringComparison.Ordinal);
+            if (m > 0 && part.EndsWith('s')
+                && int.TryParse(part[..m], NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes)
+                && double.TryParse(part[(m + 1)..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            {
+                total += TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return total;
     }
 
     private static int SuccessfulCalls(string screen)
