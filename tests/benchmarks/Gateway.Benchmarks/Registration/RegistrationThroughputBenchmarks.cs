@@ -22,7 +22,7 @@ public class RegistrationThroughputBenchmarks : IAsyncDisposable
     private GatewayRegisterRun? _gateway;
 
     /// <summary>Registrations in flight at once (SIPp's -l).</summary>
-    [Params(50)]
+    [Params(50, 200)]
     public int Limit { get; set; }
 
     [GlobalSetup]
@@ -73,7 +73,7 @@ public class RegistrationThroughputBenchmarks : IAsyncDisposable
             AddJob(Job.Default
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
-                .WithWarmupCount(1)
+                .WithWarmupCount(2)
                 .WithIterationCount(7)
                 .WithToolchain(InProcessEmitToolchain.Instance));
             AddColumn(StatisticColumn.OperationsPerSecond);
