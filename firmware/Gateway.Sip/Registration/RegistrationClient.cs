@@ -193,8 +193,15 @@ public sealed class RegistrationClient : IAsyncDisposable
             while (!ct.IsCancellationRequested)
             {
                 Publish(new RegistrationStatus { State = registered ? RegistrationState.Refreshing : RegistrationState.Registering, Aor = Aor });
+                var wasBound = _mayBeBound;
                 _mayBeBound = true;
                 var outcome = await _exchange.RunAsync(unregister: false, ct);
+                if (outcome.StatusCode is >= 300 and not 408 and not 503 || outcome.StatusCode is null)
+                {
+                    // The registrar refused (or nothing was sent): no new binding, so stopping need not remove one.
+                    _mayBeBound = wasBound;
+                }
+
                 var now = _time.GetUtcNow();
                 RegistrationStatus status;
                 TimeSpan wait;

@@ -158,6 +158,19 @@ public sealed class RegistrationClientTests
     }
 
     [Fact]
+    public async Task Stop_NeverRegistered_SendsNoUnregister()
+    {
+        await using var h = new RegistrationHarness();
+        var client = h.Start(h.Options(), password: "wrong");
+        await RegistrationHarness.WaitAsync(client, RegistrationState.Failed);
+
+        Assert.True(await client.StopAsync().WaitAsync(RegistrationHarness.Patience));
+
+        Assert.Equal(2, h.Registrar.Requests.Count);
+        Assert.Equal(RegistrationState.Unregistered, client.Status.State);
+    }
+
+    [Fact]
     public async Task Register_StaleNonce_AnswersNewNonceAndRegisters()
     {
         await using var h = new RegistrationHarness();
