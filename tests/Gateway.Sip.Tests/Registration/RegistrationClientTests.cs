@@ -158,6 +158,30 @@ public sealed class RegistrationClientTests
     }
 
     [Fact]
+    public async Task Register_ThroughOutboundProxyWith407_SendsRouteAndProxyAuthorization()
+    {
+        await using var h = new RegistrationHarness();
+        h.Registrar.Override = r => r.ProxyAuthorization.Count == 0
+            ? FakeRegistrar.Response(r, 407, $"Proxy-Authenticate: Digest realm=\"{FakeRegistrar.Realm}\", nonce=\"p1\", qop=\"auth\"")
+            : FakeRegistrar.Response(r, 200, "Contact: <sip:alice@127.0.0.1:5060>;expires=120");
+        var options = h.Options() with
+        {
+            Registrar = new SipEndPoint(SipTransportKind.Udp, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5999)),
+            OutboundProxy = new SipEndPoint(SipTransportKind.Udp, TestEndPoints.Registrar),
+            OutboundProxyUri = "sip:127.0.0.1:5070",
+        };
+        var client = h.Start(options);
+
+        var status = await RegistrationHarness.WaitAsync(client, RegistrationState.Registered);
+
+        var requests = h.Registrar.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.Equal("<sip:127.0.0.1:5070;lr>", r.GetValues("Route")[0].ToString()));
+        Assert.Equal("p1", requests[1].ProxyAuthorization[0].Nonce);
+        Assert.Equal(h.Time.GetUtcNow() + TimeSpan.FromSeconds(120), status.ExpiresAt);
+    }
+
+    [Fact]
     public async Task Stop_NeverRegistered_SendsNoUnregister()
     {
         await using var h = new RegistrationHarness();
