@@ -8,6 +8,8 @@ namespace Gateway.Benchmarks.Registration;
 /// </summary>
 public static class RegistrationThroughputConsole
 {
+    private const int WarmUpRounds = 3;
+
     public static async Task RunAsync(string[] args)
     {
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
@@ -18,12 +20,12 @@ public static class RegistrationThroughputConsole
         await using var gateway = new GatewayRegisterRun(env);
         var sipp = new List<RegisterRunResult>();
         var ours = new List<RegisterRunResult>();
-        for (var round = 0; round <= rounds; round++)
+        for (var round = 1 - WarmUpRounds; round <= rounds; round++)
         {
-            // Round 0 warms up Kamailio's caches, SIPp's binary and the JIT; it is printed but not counted.
+            // Warm-up rounds bring Kamailio's caches and the JIT (tiered compilation) to a steady state; printed, not counted.
             var s = await SippRegisterRun.RunAsync(env, limit);
             var g = await gateway.RunAsync(limit);
-            Console.WriteLine($"round {round}{(round == 0 ? " (warm-up)" : string.Empty)}:\n  {s}\n  {g}");
+            Console.WriteLine($"round {round}{(round <= 0 ? " (warm-up)" : string.Empty)}:\n  {s}\n  {g}");
             foreach (var r in new[] { s, g })
             {
                 if (r.Detail is not null)
