@@ -31,7 +31,7 @@ public abstract class NetworkServerTestBase : IAsyncLifetime
         Subscribers = Server.CreateSubscriberStore();
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Server.DisposeAsync();
 
     protected Task<SippResult> RegisterAsync(string user, string password, string aor, int contactPort, int expires = 3600,
         string scenario = "register.xml", bool tcp = false) =>

@@ -30,6 +30,12 @@ public sealed class NetworkServerOptions
     /// <summary>How often usrloc writes contacts to the database (db_mode 2), in seconds.</summary>
     public int UsrlocTimerSeconds { get; init; } = 10;
 
+    /// <summary>Seconds a digest nonce stays valid (auth nonce_expire); Kamailio's default 300. Tests shorten it to provoke stale=true.</summary>
+    public int NonceExpireSeconds { get; init; } = 300;
+
+    /// <summary>Shortest registration expiry (registrar min_expires); shorter requests are raised to it. Kamailio's default 60.</summary>
+    public int MinExpiresSeconds { get; init; } = 60;
+
     /// <summary>Challenge with SHA-256 digest instead of MD5 (Kamailio 5.6 offers one algorithm per server).</summary>
     public bool UseSha256 { get; init; }
 

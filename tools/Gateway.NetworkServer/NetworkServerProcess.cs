@@ -79,6 +79,8 @@ public sealed partial class NetworkServerProcess : IAsyncDisposable
             "--pstn-uri", options.PstnUri ?? $"sip:{options.ListenAddress}:5090",
             "--realm", realm,
             "--usrloc-timer", options.UsrlocTimerSeconds.ToString(CultureInfo.InvariantCulture),
+            "--nonce-expire", options.NonceExpireSeconds.ToString(CultureInfo.InvariantCulture),
+            "--min-expires", options.MinExpiresSeconds.ToString(CultureInfo.InvariantCulture),
         };
         if (options.PstnSource is not null)
         {

@@ -5,6 +5,7 @@
 #   start-network-server.sh [--ip 127.0.0.1] [--port 5060] [--db PATH]
 #       [--rundir DIR] [--pstn-uri sip:HOST:PORT] [--realm REALM]
 #       [--pstn-source IP:PORT] [--usrloc-timer SECONDS] [--sha256] [--log FILE]
+#       [--nonce-expire SECONDS] [--min-expires SECONDS]
 #
 # Creates the database if missing, writes RUNDIR/kamailio.cfg, starts kamailio,
 # waits until `kamcmd core.uptime` answers, prints "PID <pid>" and returns.
@@ -21,6 +22,8 @@ pstn_uri=""
 pstn_source=none
 realm=""
 usrloc_timer=10
+nonce_expire=300
+min_expires=60
 sha256=0
 log=""
 
@@ -34,9 +37,11 @@ while [[ $# -gt 0 ]]; do
         --pstn-source) pstn_source="$2"; shift 2 ;;
         --realm) realm="$2"; shift 2 ;;
         --usrloc-timer) usrloc_timer="$2"; shift 2 ;;
+        --nonce-expire) nonce_expire="$2"; shift 2 ;;
+        --min-expires) min_expires="$2"; shift 2 ;;
         --sha256) sha256=1; shift ;;
         --log) log="$2"; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -51,7 +56,7 @@ pstn_uri="${pstn_uri:-sip:$ip:5090}"
 realm="${realm:-$ip}"
 log="${log:-$rundir/kamailio.log}"
 
-for value in "$ip" "$port" "$db" "$rundir" "$pstn_uri" "$pstn_source" "$realm" "$usrloc_timer"; do
+for value in "$ip" "$port" "$db" "$rundir" "$pstn_uri" "$pstn_source" "$realm" "$usrloc_timer" "$nonce_expire" "$min_expires"; do
     # '!' is the #!substdef separator and quotes would end the value early.
     if [[ "$value" == *[\!\"\'[:space:]]* ]]; then
         echo "invalid character in '$value'" >&2
@@ -75,6 +80,8 @@ cfg="$rundir/kamailio.cfg"
     echo "#!substdef \"!NS_PSTN_URI!$pstn_uri!g\""
     echo "#!substdef \"!NS_PSTN_SOURCE!$pstn_source!g\""
     echo "#!substdef \"!NS_USRLOC_TIMER!$usrloc_timer!g\""
+    echo "#!substdef \"!NS_NONCE_EXPIRE!$nonce_expire!g\""
+    echo "#!substdef \"!NS_MIN_EXPIRES!$min_expires!g\""
     if [[ "$sha256" == 1 ]]; then
         echo "#!define NS_WITH_SHA256 1"
     fi

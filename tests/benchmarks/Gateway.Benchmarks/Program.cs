@@ -1,11 +1,19 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
+using Gateway.Benchmarks.Registration;
 
 // "cputime [N]" measures CPU time per operation, for machines too loaded for wall-clock numbers.
 if (args.Length > 0 && args[0] == "cputime")
 {
     CpuTimeProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
+// "register [accounts] [rounds] [limit]" compares registration throughput against SIPp without BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "register")
+{
+    await RegistrationThroughputConsole.RunAsync(args);
     return;
 }
 

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net;
+using Gateway.Sip.Auth;
+using Gateway.Sip.Registration;
+using Gateway.Sip.Transactions;
+using Gateway.Sip.Transport;
+
+namespace Gateway.Benchmarks.Registration;
+
+/// <summary>
+/// The gateway's <see cref="RegistrationClient"/> over every account of the environment on one UDP stack,
+/// at most <c>limit</c> registrations in flight (as SIPp's -l). As with SIPp, bindings stay between runs (a later run
+/// refreshes them with new Call-IDs); the clients are only unregistered on dispose.
+/// </summary>
+public sealed class GatewayRegisterRun : IAsyncDisposable
+{
+    private readonly RegistrationBenchEnvironment _env;
+    private readonly SipStackHost _stack;
+    private readonly List<RegistrationClient> _clients = [];
+
+    public GatewayRegisterRun(RegistrationBenchEnvironment env)
+    {
+        _env = env;
+        _stack = SipStackHost.CreateSocketStack(new IPEndPoint(IPAddress.Loopback, 0), new RefusingTransactionUser());
+    }
+
+    public async Task<RegisterRunResult> RunAsync(int limit)
+    {
+        var port = _stack.GetLocalEndPoint(SipTransportKind.Udp)!.Port;
+        var registrar = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, _env.Server.Port));
+        using var slots = new SemaphoreSlim(limit);
+        var done = new List<Task<RegistrationStatus>>(_env.Count);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < _env.Count; i++)
+        {
+            await slots.WaitAsync();
+            var user = RegistrationBenchEnvironment.User(i);
+            var client = new RegistrationClient(_stack.Transactions, new RegistrationOptions
+            {
+                Aor = $"sip:{user}@127.0.0.1",
+                RegistrarUri = $"sip:127.0.0.1:{_env.Server.Port}",
+                Registrar = registrar,
+                ContactUri = $"sip:{user}@127.0.0.1:{port}",
+                UserAgent = null,
+            }, new DigestAuthenticator(user, new PasswordDigestResponder(user, RegistrationBenchEnvironment.Password)));
+            _clients.Add(client);
+            var outcome = client.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed);
+            client.Start();
+            done.Add(outcome.ContinueWith(t => { slots.Release(); return t.Result; }, TaskScheduler.Default));
+        }
+
+        var statuses = await Task.WhenAll(done);
+        clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var completed = statuses.Count(s => s.State == RegistrationState.Registered);
+        var firstFailure = statuses.FirstOrDefault(s => s.State == RegistrationState.Failed);
+        return new RegisterRunResult("Gateway", completed, _env.Count - completed, clock.Elapsed, cpu, firstFailure?.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_clients.Select(c => c.StopAsync()));
+        await _stack.DisposeAsync();
+    }
+}

@@ -1,0 +1,10 @@
+namespace Gateway.Benchmarks.Registration;
+
+/// <summary>One run of N registrations: how many reached 200 and how long the whole run took.</summary>
+public sealed record RegisterRunResult(string Client, int Completed, int Failed, TimeSpan Elapsed, TimeSpan ClientCpu, string? Detail)
+{
+    public double CompletionsPerSecond => Completed / Elapsed.TotalSeconds;
+
+    public override string ToString() =>
+        $"{Client,-8} {Completed,5} registered, {Failed,4} failed in {Elapsed.TotalMilliseconds,8:F0} ms = {CompletionsPerSecond,8:F0} completions/s, client CPU {ClientCpu.TotalMilliseconds,6:F0} ms";
+}
