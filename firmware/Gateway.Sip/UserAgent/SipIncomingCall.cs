@@ -125,7 +125,8 @@ public sealed class SipIncomingCall : SipCall
             _finalSent = true;
         }
 
-        cancel.Respond(200);
+        // §9.2: the CANCEL's response carries the To tag of the INVITE's responses.
+        cancel.SendResponse(SipUserAgent.CreateCancelResponse(cancel, _transaction));
         if (cancelled)
         {
             TrySend(_transaction.CreateResponse(487));

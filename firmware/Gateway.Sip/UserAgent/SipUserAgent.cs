@@ -206,6 +206,9 @@ public sealed class SipUserAgent : ISipTransactionUser
         return (SipResponse)builder.Build();
     }
 
+    internal static SipResponse CreateCancelResponse(ServerNonInviteTransaction cancel, ServerInviteTransaction invite) =>
+        (SipResponse)SipResponseFactory.CreateResponse(cancel.Request, 200, toTag: invite.ToTag).Build();
+
     private static string AllowValue() => string.Join(", ", Capabilities.Methods.Order(StringComparer.Ordinal));
 
     private static void AddCapabilities(SipMessageBuilder builder)
@@ -265,7 +268,14 @@ public sealed class SipUserAgent : ISipTransactionUser
         }
 
         // The INVITE was already answered finally (or is a re-INVITE we answered at once): just 200 (§9.2).
-        cancel.Respond(200);
+        if (cancel.CancelTarget is { } answered)
+        {
+            cancel.SendResponse(CreateCancelResponse(cancel, answered));
+        }
+        else
+        {
+            cancel.Respond(200);
+        }
     }
 
     private async Task SendStatelessAsync(SipRequest message, SipEndPoint destination)
