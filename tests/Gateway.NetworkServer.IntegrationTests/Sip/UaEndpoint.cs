@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Gateway.Sip.Auth;
+using Gateway.Sip.Dialogs;
+using Gateway.Sip.Transactions;
+using Gateway.Sip.Transport;
+using Gateway.Sip.UserAgent;
+
+namespace Gateway.NetworkServer.IntegrationTests.Sip;
+
+/// <summary>The gateway's SipUserAgent on a UDP socket on 127.0.0.1, with the network server as outbound proxy.</summary>
+internal sealed class UaEndpoint : IIncomingCallHandler, IAsyncDisposable
+{
+    /// <summary>A minimal PCMU offer/answer; the UA treats it as opaque bytes.</summary>
+    public static readonly SipBodyContent Sdp = new(Encoding.ASCII.GetBytes(
+        "v=0\r\no=gateway 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n"),
+        "application/sdp");
+
+    private readonly SipStackHost _host;
+    private readonly TaskCompletionSource<SipIncomingCall> _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public UaEndpoint(int serverPort, string realm, string user, string password)
+    {
+        var udp = new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0));
+        Local = udp.LocalEndPoint;
+        Server = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, serverPort));
+        Realm = realm;
+        Authenticator = new DigestAuthenticator(user, new PasswordDigestResponder(user, password));
+        Agent = new SipUserAgent(new SipUserAgentOptions
+        {
+            Local = new SipEndPoint(SipTransportKind.Udp, Local),
+            User = user,
+            Domain = realm,
+            OutboundProxy = Server,
+            Authenticator = Authenticator,
+        }, this);
+        _host = SipStackHost.Create([udp], Agent, new SipStackOptions { Validator = SipUserAgent.CreateValidator() });
+        Agent.Attach(_host.Transactions);
+    }
+
+    public IPEndPoint Local { get; }
+
+    public SipEndPoint Server { get; }
+
+    public string Realm { get; }
+
+    public DigestAuthenticator Authenticator { get; }
+
+    public SipUserAgent Agent { get; }
+
+    /// <summary>What to do with an incoming call; ring only when null.</summary>
+    public Func<SipIncomingCall, bool>? Answer { get; set; }
+
+    public ConcurrentQueue<SipIncomingCall> IncomingCalls { get; } = new();
+
+    public Task<SipIncomingCall> FirstCall => _firstCall.Task;
+
+    public Task<Gateway.Sip.Message.SipResponse> RegisterAsync() =>
+        UaRegistration.RegisterAsync(Agent, _host.Transactions, Server, Realm, Authenticator);
+
+    public void OnIncomingCall(SipIncomingCall incomingCall)
+    {
+        IncomingCalls.Enqueue(incomingCall);
+        incomingCall.Ring();
+        Answer?.Invoke(incomingCall);
+        _firstCall.TrySetResult(incomingCall);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
