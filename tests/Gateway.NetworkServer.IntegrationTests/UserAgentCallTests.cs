@@ -37,6 +37,7 @@ public sealed class UserAgentCallTests : NetworkServerTestBase
         var call = ua.Agent.Call(Target("15551230001"), UaEndpoint.Sdp);
 
         await WaitAsync(call.Connected, "connected");
+        Assert.Equal(2, call.Attempts); // the INVITE was challenged (407) and retried with credentials
         Assert.NotEmpty(call.Dialog!.RouteSet); // Kamailio record-routes
         await phone.WaitForLogAsync("Call established", s_wait);
         var bye = await call.HangUpAsync().WaitAsync(s_wait);

@@ -34,6 +34,17 @@ public sealed class DialogTable
         return _dialogs.TryRemove(new KeyValuePair<DialogId, IDialogUsage>(usage.Dialog.Id, usage));
     }
 
+    /// <summary>Removes the entry under an id (e.g. an early dialog replaced by another fork's), only if it is this usage's.</summary>
+    /// <param name="id">The id the usage was registered under.</param>
+    /// <param name="usage">The usage.</param>
+    /// <returns>True when removed.</returns>
+    public bool Remove(DialogId id, IDialogUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(usage);
+        return _dialogs.TryRemove(new KeyValuePair<DialogId, IDialogUsage>(id, usage));
+    }
+
     /// <summary>Looks a dialog up.</summary>
     /// <param name="id">The id.</param>
     /// <param name="usage">The usage, when found.</param>

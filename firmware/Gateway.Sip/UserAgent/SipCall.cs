@@ -145,6 +145,25 @@ public abstract class SipCall : IDialogUsage
         Agent.Dialogs.TryAdd(this);
     }
 
+    /// <summary>The 2xx came from another fork than the early dialog we had: that one is dropped.</summary>
+    private protected void ReplaceDialog(Dialog dialog)
+    {
+        Dialog? old;
+        lock (Gate)
+        {
+            old = _dialog;
+            _dialog = dialog;
+        }
+
+        if (old is not null && !ReferenceEquals(old, dialog))
+        {
+            old.Terminate();
+            Agent.Dialogs.Remove(old.Id, this);
+        }
+
+        Agent.Dialogs.TryAdd(this);
+    }
+
     private protected bool SetState(SipCallState state)
     {
         lock (Gate)
@@ -205,7 +224,16 @@ public abstract class SipCall : IDialogUsage
 
         var bye = dialog.CreateRequest("BYE", Agent.Local.NewVia(), extraHeaders: Agent.CommonHeaders);
         var completion = new SipRequestCompletion();
-        Agent.Send(bye, completion, inDialog: true);
+        try
+        {
+            Agent.Send(bye, completion, inDialog: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // The remote target cannot be resolved (no IP literal, no outbound proxy): the call ends locally anyway.
+            return Task.FromResult<SipResponse?>(null);
+        }
+
         return AsNullable(completion.Final);
     }
 

@@ -116,6 +116,9 @@ public sealed class SipIncomingCall : SipCall
         return await bye.ConfigureAwait(false);
     }
 
+    /// <summary>True when <paramref name="transaction"/> is this call's initial INVITE (not a re-INVITE).</summary>
+    internal bool IsInitialInvite(ServerInviteTransaction transaction) => ReferenceEquals(transaction, _transaction);
+
     internal void OnCancel(ServerNonInviteTransaction cancel)
     {
         bool cancelled;

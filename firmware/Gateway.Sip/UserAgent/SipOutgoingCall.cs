@@ -41,6 +41,9 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     /// <summary>The URI called (the latest after redirects).</summary>
     public string Target { get; private set; }
 
+    /// <summary>How many INVITEs this call sent (1 plus digest retries and redirects).</summary>
+    public int Attempts { get; private set; }
+
     /// <summary>The last provisional or final response received, or null.</summary>
     public SipResponse? LastResponse { get; private set; }
 
@@ -122,6 +125,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
         lock (Gate)
         {
             _sequence++;
+            Attempts++;
             Target = target;
             invite = BuildInvite(target, _sequence, credentials);
             _invite = invite;
@@ -234,24 +238,39 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
             return;
         }
 
-        SetDialog(dialog);
+        ReplaceDialog(dialog);
         SetState(SipCallState.Connected);
     }
 
     private void OnFailure(ClientTransaction transaction, SipResponse response)
     {
         var code = response.StatusCode;
-        if (code is 401 or 407 && Agent.Options.Authenticator is { } authenticator && !_authTried && !_cancelRequested)
+        var authenticator = Agent.Options.Authenticator;
+        bool retryAuth;
+        string? next = null;
+        lock (Gate)
         {
-            _authTried = true;
-            _ = RetryWithCredentialsAsync(authenticator, response, transaction.Request);
+            retryAuth = code is 401 or 407 && authenticator is not null && !_authTried && !_cancelRequested;
+            _authTried |= retryAuth;
+            if (code is >= 300 and < 400 && !_cancelRequested)
+            {
+                next = NextRedirectLocked(response);
+                if (next is not null)
+                {
+                    _redirects++;
+                    _authTried = false;
+                }
+            }
+        }
+
+        if (retryAuth)
+        {
+            _ = RetryWithCredentialsAsync(authenticator!, response, transaction.Request);
             return;
         }
 
-        if (code is >= 300 and < 400 && !_cancelRequested && NextRedirect(response) is { } next)
+        if (next is not null)
         {
-            _redirects++;
-            _authTried = false;
             SendInvite(next, []);
             return;
         }
@@ -262,7 +281,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
         End(new SipCallEnd(reason, code));
     }
 
-    private string? NextRedirect(SipResponse response)
+    private string? NextRedirectLocked(SipResponse response)
     {
         if (_redirects >= Agent.Options.MaxRedirects || response.Contact is not { IsWildcard: false } contacts)
         {

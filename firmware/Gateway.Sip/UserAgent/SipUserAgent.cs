@@ -261,7 +261,7 @@ public sealed class SipUserAgent : ISipTransactionUser
     private void OnCancel(ServerNonInviteTransaction cancel)
     {
         // The transaction layer already answered 481 to a CANCEL that matches no INVITE.
-        if (cancel.CancelTarget is { } target && _invites.TryGetValue(target, out var call) && call is SipIncomingCall incoming)
+        if (cancel.CancelTarget is { } target && _invites.TryGetValue(target, out var call) && call is SipIncomingCall incoming && incoming.IsInitialInvite(target))
         {
             incoming.OnCancel(cancel);
             return;

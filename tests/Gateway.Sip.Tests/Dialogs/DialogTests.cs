@@ -52,6 +52,15 @@ public class DialogTests
     }
 
     [Fact]
+    public void SecureFlag_SetBySipsRequestUri()
+    {
+        var sips = Parse(Encoding.UTF8.GetString(Invite().Raw.Span).Replace("INVITE sip:bob@", "INVITE sips:bob@", StringComparison.Ordinal));
+
+        Assert.True(Dialog.CreateUas(sips, "t", "<sips:bob@127.0.0.1>", true).IsSecure);
+        Assert.False(Dialog.CreateUas(Invite(), "t", "<sip:bob@127.0.0.1>", true).IsSecure);
+    }
+
+    [Fact]
     public void CreateUas_WithoutContact_Throws()
     {
         var invite = Parse(Encoding.UTF8.GetString(Invite().Raw.Span).Replace("Contact: <sip:alice@127.0.0.1:5070>\r\n", string.Empty, StringComparison.Ordinal));

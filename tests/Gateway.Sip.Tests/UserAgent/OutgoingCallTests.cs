@@ -23,6 +23,7 @@ public class OutgoingCallTests
         Assert.Equal(invites[0].From!.Tag, invites[1].From!.Tag);
         Assert.Equal(invites[0].CSeq!.Number + 1, invites[1].CSeq!.Number);
         Assert.Null(invites[1].To!.Tag);
+        Assert.Equal(2, call.Attempts);
         var credentials = Assert.Single(invites[1].Authorization);
         Assert.Equal("alice", credentials.Username);
         Assert.Equal("INVITE", Assert.Single(responder.Requests).Method);
@@ -134,6 +135,26 @@ public class OutgoingCallTests
         Assert.Equal("sip:b@127.0.0.1:5070", bye.RequestUriText.ToString());
         Assert.Equal("fork-b", bye.To!.Tag);
         Assert.Equal(SipCallState.Connected, call.State);
+    }
+
+    [Fact]
+    public async Task EarlyDialogFromOneFork_2xxFromAnother_CallUsesTheAnsweringFork()
+    {
+        var f = new RawPeerFixture();
+        var call = f.Alice.Agent.Call(PeerUri, Sdp.Offer);
+        var invite = f.Requests("INVITE")[0];
+
+        f.Respond(invite, 180, toTag: "fork-a", extraHeaders: "Contact: <sip:a@127.0.0.1:5070>");
+        Assert.Equal("fork-a", call.Dialog!.Id.RemoteTag);
+        f.Respond(invite, 200, toTag: "fork-b", extraHeaders: "Contact: <sip:b@127.0.0.1:5070>", body: Sdp.Text(Sdp.Answer));
+
+        await call.Connected;
+        Assert.Equal("fork-b", call.Dialog!.Id.RemoteTag);
+        Assert.Equal(1, f.Alice.Agent.Dialogs.Count);
+        _ = call.HangUpAsync();
+        var bye = Assert.Single(f.Requests("BYE"));
+        Assert.Equal("fork-b", bye.To!.Tag);
+        Assert.Equal(0, f.Alice.Agent.Dialogs.Count);
     }
 
     [Fact]
