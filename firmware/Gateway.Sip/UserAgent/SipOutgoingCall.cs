@@ -29,6 +29,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     private bool _provisional;
     private bool _cancelRequested;
     private bool _cancelSent;
+    private bool _answered;
     private string? _confirmedTag;
 
     internal SipOutgoingCall(SipUserAgent agent, string target, SipBodyContent? offer)
@@ -53,7 +54,8 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     {
         lock (Gate)
         {
-            if (State is SipCallState.Connected or SipCallState.Ended || _cancelRequested)
+            // _answered closes the gap between taking a 2xx and reaching Connected.
+            if (State is SipCallState.Connected or SipCallState.Ended || _answered || _cancelRequested)
             {
                 return false;
             }
@@ -205,6 +207,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
             if (first)
             {
                 _confirmedTag = tag;
+                _answered = !ended && !cancelled;
             }
         }
 
