@@ -47,6 +47,26 @@ public sealed class UserAgentCallTests : NetworkServerTestBase
     }
 
     [Fact]
+    public async Task UaCallsBaresip_HoldAndResumeWithReInvite_BaresipAnswersBoth()
+    {
+        await using var ua = await StartUaAsync();
+        await using var phone = await BaresipPhone.StartAsync(Server.Port, "15551230001", "alice", "secret");
+        var call = ua.Agent.Call(Target("15551230001"), UaEndpoint.Sdp);
+        await WaitAsync(call.Connected, "connected");
+        await phone.WaitForLogAsync("Call established", s_wait);
+
+        var hold = await call.ReInviteAsync(UaEndpoint.WithDirection("sendonly")).WaitAsync(s_wait);
+        Assert.Equal(200, hold.StatusCode);
+        Assert.Contains("a=recvonly", System.Text.Encoding.ASCII.GetString(hold.Body.Span), StringComparison.Ordinal);
+
+        var resume = await call.ReInviteAsync(UaEndpoint.Sdp).WaitAsync(s_wait);
+        Assert.Equal(200, resume.StatusCode);
+        Assert.Contains("a=sendrecv", System.Text.Encoding.ASCII.GetString(resume.Body.Span), StringComparison.Ordinal);
+
+        Assert.Equal(200, (await call.HangUpAsync().WaitAsync(s_wait))!.StatusCode);
+    }
+
+    [Fact]
     public async Task UaCallsBaresip_BaresipHangsUp_RemoteHangUp()
     {
         await using var ua = await StartUaAsync();

@@ -13,12 +13,18 @@ namespace Gateway.NetworkServer.IntegrationTests.Sip;
 internal sealed class UaEndpoint : IIncomingCallHandler, IAsyncDisposable
 {
     /// <summary>A minimal PCMU offer/answer; the UA treats it as opaque bytes.</summary>
-    public static readonly SipBodyContent Sdp = new(Encoding.ASCII.GetBytes(
-        "v=0\r\no=gateway 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n"),
-        "application/sdp");
+    public static readonly SipBodyContent Sdp = WithDirection("sendrecv");
+
+    private static int s_version;
 
     private readonly SipStackHost _host;
     private readonly TaskCompletionSource<SipIncomingCall> _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The same media with another direction attribute (sendonly = hold) and a new o= version.</summary>
+    public static SipBodyContent WithDirection(string direction) => new(Encoding.ASCII.GetBytes(
+        $"v=0\r\no=gateway 1 {Interlocked.Increment(ref s_version)} IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        + $"m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na={direction}\r\n"),
+        "application/sdp");
 
     public UaEndpoint(int serverPort, string realm, string user, string password)
     {
