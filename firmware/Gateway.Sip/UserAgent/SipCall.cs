@@ -91,7 +91,20 @@ public abstract class SipCall : IDialogUsage
 
         var invite = dialog.CreateRequest("INVITE", Agent.Local.NewVia(), offer, extraHeaders: Agent.CommonHeaders);
         var completion = new SipRequestCompletion(response => OnReInviteFinal(dialog, invite, response));
-        Agent.Send(invite, completion, inDialog: true);
+        try
+        {
+            Agent.Send(invite, completion, inDialog: true);
+        }
+        catch (InvalidOperationException)
+        {
+            lock (Gate)
+            {
+                _reInviteOutgoing = false;
+            }
+
+            throw;
+        }
+
         return completion.Final;
     }
 

@@ -109,6 +109,47 @@ public class UserAgentCoreTests
     }
 
     [Fact]
+    public async Task Bye_OnEarlyDialog_200AndTheInviteGets487()
+    {
+        var f = new RawPeerFixture();
+        f.Alice.OnCall = c => c.Ring();
+        f.Send(RawPeer.Request("INVITE", f.AliceUri, "e@peer", 1, extraHeaders: "Contact: <sip:peer@127.0.0.1:5070>\r\n"));
+        var tag = f.LastResponse.To!.Tag!;
+
+        f.Send(RawPeer.Request("BYE", f.AliceUri, "e@peer", 2, toTag: tag));
+
+        Assert.Single(f.Peer.Recorder.Responses(487));
+        Assert.Equal(200, f.LastResponse.StatusCode);
+        Assert.Equal(SipCallEndReason.RemoteHangUp, (await f.Alice.IncomingCalls[0].Ended).Reason);
+    }
+
+    [Fact]
+    public async Task Invite_HandlerThrows_500AndCallEnds()
+    {
+        var f = new RawPeerFixture();
+        f.Alice.OnCall = _ => throw new InvalidOperationException("telephony layer broke");
+
+        f.Send(RawPeer.Request("INVITE", f.AliceUri, "x@peer", 1, extraHeaders: "Contact: <sip:peer@127.0.0.1:5070>\r\n"));
+
+        Assert.Equal(500, f.LastResponse.StatusCode);
+        Assert.Equal(new SipCallEnd(SipCallEndReason.Rejected, 500), await f.Alice.IncomingCalls[0].Ended);
+    }
+
+    [Fact]
+    public void ReInvite_OnEarlyDialog_500WithRetryAfter()
+    {
+        var f = new RawPeerFixture();
+        f.Alice.OnCall = c => c.Ring();
+        f.Send(RawPeer.Request("INVITE", f.AliceUri, "r@peer", 1, extraHeaders: "Contact: <sip:peer@127.0.0.1:5070>\r\n"));
+        var tag = f.LastResponse.To!.Tag!;
+
+        f.Send(RawPeer.Request("INVITE", f.AliceUri, "r@peer", 2, toTag: tag, extraHeaders: "Contact: <sip:peer@127.0.0.1:5070>\r\n"));
+
+        Assert.Equal(500, f.LastResponse.StatusCode);
+        Assert.Single(f.LastResponse.GetValues("Retry-After"));
+    }
+
+    [Fact]
     public void Invite_WithoutContact_400()
     {
         var f = new RawPeerFixture();
