@@ -15,14 +15,14 @@ public abstract class SipCall : IDialogUsage
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SipCallEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Dialog? _dialog;
-    private bool _reInviteOutgoing;
-    private bool _reInviteIncoming;
+    private readonly ReInviteSession _reInvites;
 
     private protected SipCall(SipUserAgent agent, string callId)
     {
         Agent = agent;
         CallId = callId;
         SessionHandler = agent.Options.SessionHandler;
+        _reInvites = new ReInviteSession(this, agent);
     }
 
     /// <summary>The Call-ID.</summary>
@@ -80,32 +80,10 @@ public abstract class SipCall : IDialogUsage
                 throw new InvalidOperationException($"cannot re-INVITE in state {State}");
             }
 
-            if (_reInviteOutgoing || _reInviteIncoming)
-            {
-                throw new InvalidOperationException("a re-INVITE is already in progress");
-            }
-
-            _reInviteOutgoing = true;
             dialog = _dialog;
         }
 
-        var invite = dialog.CreateRequest("INVITE", Agent.Local.NewVia(), offer, extraHeaders: Agent.CommonHeaders);
-        var completion = new SipRequestCompletion(response => OnReInviteFinal(dialog, invite, response));
-        try
-        {
-            Agent.Send(invite, completion, inDialog: true);
-        }
-        catch (InvalidOperationException)
-        {
-            lock (Gate)
-            {
-                _reInviteOutgoing = false;
-            }
-
-            throw;
-        }
-
-        return completion.Final;
+        return _reInvites.Send(dialog, offer);
     }
 
     /// <summary>Sends OPTIONS inside the dialog (a keep-alive check of the peer).</summary>
@@ -126,19 +104,20 @@ public abstract class SipCall : IDialogUsage
     /// <inheritdoc/>
     public override string ToString() => $"call {CallId} {State}";
 
-    private protected virtual void OnAck(SipRequest ack)
-    {
-        lock (Gate)
-        {
-            _reInviteIncoming = false;
-        }
-    }
+    private protected virtual void OnAck(SipRequest ack) => _reInvites.OnAck();
 
     /// <summary>The peer sent BYE; subclasses end any pending INVITE first.</summary>
     private protected virtual void OnBye(ServerTransaction transaction)
     {
         transaction.Respond(200);
         End(new SipCallEnd(SipCallEndReason.RemoteHangUp));
+    }
+
+    /// <summary>A re-INVITE found the dialog gone (408/481, §12.2.1.2): BYE and end.</summary>
+    internal void OnDialogLost(int statusCode)
+    {
+        _ = SendByeAsync();
+        End(new SipCallEnd(SipCallEndReason.Failed, statusCode));
     }
 
     /// <summary>A 2xx to an INVITE we sent was not ACKed (timer L): BYE, then end (§13.3.1.4).</summary>
@@ -277,89 +256,16 @@ public abstract class SipCall : IDialogUsage
         Dialog? dialog;
         lock (Gate)
         {
-            dialog = _dialog;
-            if (State != SipCallState.Connected || dialog is null)
-            {
-                // An INVITE on an early dialog (we have not answered the first): §14.2 says 500 with Retry-After.
-                transaction.SendResponse(SipUserAgent.CreateRetryLater(transaction));
-                return;
-            }
-
-            if (_reInviteOutgoing)
-            {
-                transaction.Respond(491);
-                return;
-            }
-
-            if (_reInviteIncoming)
-            {
-                transaction.SendResponse(SipUserAgent.CreateRetryLater(transaction));
-                return;
-            }
-
-            _reInviteIncoming = true;
+            dialog = State == SipCallState.Connected ? _dialog : null;
         }
 
-        var request = transaction.Request;
-        if (request.Contact is not { IsWildcard: false, Items.Count: > 0 })
+        if (dialog is null)
         {
-            ClearIncoming();
-            transaction.Respond(400, "Bad Request (missing Contact)");
+            // An INVITE on an early dialog (we have not answered the first): §14.2 says 500 with Retry-After.
+            transaction.SendResponse(SipUserAgent.CreateRetryLater(transaction));
             return;
         }
 
-        dialog.UpdateRemoteTarget(request);
-        var offer = request.Body.IsEmpty ? null : new SipBodyContent(request.Body.ToArray(), request.ContentType?.ToString() ?? "application/sdp");
-        SipBodyContent? answer;
-        try
-        {
-            answer = SessionHandler?.AnswerReInvite(this, offer);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            ClearIncoming();
-            transaction.Respond(500);
-            return;
-        }
-
-        if (answer is null)
-        {
-            ClearIncoming();
-            transaction.Respond(488);
-            return;
-        }
-
-        Agent.TrackInvite((ServerInviteTransaction)transaction, this);
-        transaction.SendResponse(Agent.CreateInviteResponse(transaction, 200, answer));
-    }
-
-    private void ClearIncoming()
-    {
-        lock (Gate)
-        {
-            _reInviteIncoming = false;
-        }
-    }
-
-    private void OnReInviteFinal(Dialog dialog, SipRequest invite, SipResponse response)
-    {
-        if (response.StatusCode is >= 200 and < 300)
-        {
-            dialog.UpdateRemoteTarget(response);
-            var ack = dialog.CreateRequest("ACK", Agent.Local.NewVia(), ackSequence: invite.CSeq!.Number);
-            Agent.SendAck(ack);
-        }
-
-        lock (Gate)
-        {
-            _reInviteOutgoing = false;
-        }
-
-        if (response.StatusCode is 408 or 481)
-        {
-            // §12.2.1.2: the dialog is gone.
-            _ = SendByeAsync();
-            End(new SipCallEnd(SipCallEndReason.Failed, response.StatusCode));
-        }
+        _reInvites.Receive(transaction, dialog);
     }
 }

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Gateway.Sip.Auth;
 using Gateway.Sip.Dialogs;
 using Gateway.Sip.Message;
 using Gateway.Sip.Transactions;
 using Gateway.Sip.Transport;
-using Gateway.Sip.Uris;
 
 namespace Gateway.Sip.UserAgent;
 
@@ -18,13 +16,12 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
 {
     private readonly SipBodyContent? _offer;
     private readonly string _fromTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-    private readonly HashSet<string> _visited = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SipRequest> _acks = new(StringComparer.Ordinal);
     private SipRequest _invite = null!;
     private ClientInviteTransaction? _transaction;
     private SipEndPoint _destination;
     private uint _sequence;
-    private int _redirects;
+    private readonly RedirectPolicy _redirects;
     private bool _authTried;
     private bool _provisional;
     private bool _cancelRequested;
@@ -37,6 +34,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     {
         Target = target;
         _offer = offer;
+        _redirects = new RedirectPolicy(agent.Options.MaxRedirects, target);
     }
 
     /// <summary>The URI called (the latest after redirects).</summary>
@@ -117,7 +115,6 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
 
     internal void Start()
     {
-        _visited.Add(Target);
         SendInvite(Target, []);
     }
 
@@ -129,7 +126,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
             _sequence++;
             Attempts++;
             Target = target;
-            invite = BuildInvite(target, _sequence, credentials);
+            invite = SipInviteFactory.Create(Agent, CallId, _fromTag, target, _sequence, _offer, credentials);
             _invite = invite;
             _transaction = null;
             _provisional = false;
@@ -149,30 +146,6 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
         {
             End(new SipCallEnd(SipCallEndReason.Failed, 503));
         }
-    }
-
-    private SipRequest BuildInvite(string target, uint sequence, IReadOnlyList<KeyValuePair<string, string>> credentials)
-    {
-        var builder = SipMessageBuilder.ForRequest("INVITE", target);
-        builder.AddHeader("Via", Agent.Local.NewVia());
-        builder.AddHeader("Max-Forwards", "70");
-        builder.AddHeader("From", $"<{Agent.Local.AddressOfRecord}>;tag={_fromTag}");
-        builder.AddHeader("To", $"<{target}>");
-        builder.AddHeader("Call-ID", CallId);
-        builder.AddHeader("CSeq", sequence.ToString(CultureInfo.InvariantCulture) + " INVITE");
-        builder.AddHeader("Contact", Agent.Local.Contact);
-        builder.AddHeader("Allow", string.Join(", ", SipUserAgent.Capabilities.Methods.Order(StringComparer.Ordinal)));
-        foreach (var (name, value) in Agent.CommonHeaders.Concat(credentials))
-        {
-            builder.AddHeader(name, value);
-        }
-
-        if (_offer is not null)
-        {
-            builder.SetBody(_offer.Content, _offer.ContentType);
-        }
-
-        return (SipRequest)builder.Build();
     }
 
     private void OnProvisional(SipResponse response)
@@ -257,12 +230,8 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
             _authTried |= retryAuth;
             if (code is >= 300 and < 400 && !_cancelRequested)
             {
-                next = NextRedirectLocked(response);
-                if (next is not null)
-                {
-                    _redirects++;
-                    _authTried = false;
-                }
+                next = _redirects.Next(response);
+                _authTried &= next is null;
             }
         }
 
@@ -282,25 +251,6 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
             : _cancelRequested && code == 487 ? SipCallEndReason.LocalCancel
             : SipCallEndReason.Rejected;
         End(new SipCallEnd(reason, code));
-    }
-
-    private string? NextRedirectLocked(SipResponse response)
-    {
-        if (_redirects >= Agent.Options.MaxRedirects || response.Contact is not { IsWildcard: false } contacts)
-        {
-            return null;
-        }
-
-        foreach (var contact in contacts.Items.OrderByDescending(c => c.Q ?? 1.0))
-        {
-            // Only SIP URIs we have not tried yet: a loop of redirects ends here (§8.1.3.4).
-            if (contact.Uri is SipUri && _visited.Add(contact.Uri.ToString()))
-            {
-                return contact.Uri.ToString();
-            }
-        }
-
-        return null;
     }
 
     private async Task RetryWithCredentialsAsync(DigestAuthenticator authenticator, SipResponse challenge, SipRequest challenged)

@@ -45,6 +45,21 @@ public class UserAgentReInviteTests
     }
 
     [Fact]
+    public async Task ReInvite_WhileTheLastOneAwaitsItsAck_500WithRetryAfter()
+    {
+        var pair = new UaPair();
+        var (caller, _) = pair.Connect();
+        pair.Network.Drop = p => p.Text.StartsWith("ACK ", StringComparison.Ordinal);
+        Assert.Equal(200, (await caller.ReInviteAsync(Sdp.Hold)).StatusCode);
+
+        var second = await caller.ReInviteAsync(Sdp.Resume);
+
+        Assert.Equal(500, second.StatusCode);
+        Assert.Single(second.GetValues("Retry-After"));
+        Assert.Single(pair.Bob.Offers);
+    }
+
+    [Fact]
     public async Task ReInvite_HandlerRefuses_488AndCallStaysUp()
     {
         var pair = new UaPair();
