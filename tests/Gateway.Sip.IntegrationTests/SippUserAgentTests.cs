@@ -51,6 +51,22 @@ public class SippUserAgentTests
     }
 
     [Fact]
+    public async Task AckNeverSent_TimerL_UaSendsByeAndEndsTheCall()
+    {
+        var handler = new CallHandler(accept: true);
+        var timers = new Gateway.Sip.Transactions.SipTimerSettings { T1 = TimeSpan.FromMilliseconds(50), T2 = TimeSpan.FromMilliseconds(400) };
+        await using var ua = new UaStack(handler, timers);
+
+        var result = await SippRunner.RunAsync("ua-ack-lost.xml", ua.Local);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var call = await handler.FirstCall.WaitAsync(s_wait);
+        Assert.Equal(SipCallEndReason.AckTimeout, (await call.Ended.WaitAsync(s_wait)).Reason);
+        Assert.False(call.IsAcknowledged);
+        Assert.True(result.CountReceived("SIP/2.0 200", "INVITE") >= 4, result.ToString());
+    }
+
+    [Fact]
     public async Task UnhandledMethods_501And405WithExactAllow_OptionsListsTheSame()
     {
         var handler = new CallHandler(accept: false);
