@@ -67,6 +67,27 @@ public sealed class UserAgentCallTests : NetworkServerTestBase
     }
 
     [Fact]
+    public async Task UaCallsBaresip_BaresipHoldsAndResumes_UaAnswersTheReInvites()
+    {
+        await using var ua = await StartUaAsync();
+        await using var phone = await BaresipPhone.StartAsync(Server.Port, "15551230001", "alice", "secret", withControl: true);
+        var call = ua.Agent.Call(Target("15551230001"), UaEndpoint.Sdp);
+        await WaitAsync(call.Connected, "connected");
+        await phone.WaitForLogAsync("Call established", s_wait);
+
+        await phone.SendCommandAsync("hold");
+        await WaitUntilAsync(() => !ua.ReInviteOffers.IsEmpty, "hold re-INVITE");
+        await phone.SendCommandAsync("resume");
+        await WaitUntilAsync(() => ua.ReInviteOffers.Count >= 2, "resume re-INVITE");
+
+        var offers = ua.ReInviteOffers.ToArray();
+        Assert.Contains("a=sendonly", offers[0], StringComparison.Ordinal);
+        Assert.Contains("a=sendrecv", offers[1], StringComparison.Ordinal);
+        Assert.Equal(SipCallState.Connected, call.State);
+        Assert.Equal(200, (await call.HangUpAsync().WaitAsync(s_wait))!.StatusCode);
+    }
+
+    [Fact]
     public async Task UaCallsBaresip_BaresipHangsUp_RemoteHangUp()
     {
         await using var ua = await StartUaAsync();
@@ -140,6 +161,16 @@ public sealed class UserAgentCallTests : NetworkServerTestBase
         await phone.SendCommandAsync("hangup");
 
         Assert.Equal(new SipCallEnd(SipCallEndReason.RemoteCancel, 487), await WaitAsync(call.Ended, "ended"));
+    }
+
+    private async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + s_wait;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no {what} within {s_wait}\n--- kamailio log (tail) ---\n{KamailioLogTail()}");
+            await Task.Delay(50);
+        }
     }
 
     private string Target(string user) => $"sip:{user}@127.0.0.1:{Server.Port}";

@@ -10,7 +10,7 @@ using Gateway.Sip.UserAgent;
 namespace Gateway.NetworkServer.IntegrationTests.Sip;
 
 /// <summary>The gateway's SipUserAgent on a UDP socket on 127.0.0.1, with the network server as outbound proxy.</summary>
-internal sealed class UaEndpoint : IIncomingCallHandler, IAsyncDisposable
+internal sealed class UaEndpoint : IIncomingCallHandler, ISipSessionHandler, IAsyncDisposable
 {
     /// <summary>A minimal PCMU offer/answer; the UA treats it as opaque bytes.</summary>
     public static readonly SipBodyContent Sdp = WithDirection("sendrecv");
@@ -40,6 +40,7 @@ internal sealed class UaEndpoint : IIncomingCallHandler, IAsyncDisposable
             Domain = realm,
             OutboundProxy = Server,
             Authenticator = Authenticator,
+            SessionHandler = this,
         }, this);
         _host = SipStackHost.Create([udp], Agent, new SipStackOptions { Validator = SipUserAgent.CreateValidator() });
         Agent.Attach(_host.Transactions);
@@ -64,6 +65,17 @@ internal sealed class UaEndpoint : IIncomingCallHandler, IAsyncDisposable
 
     public Task<Gateway.Sip.Message.SipResponse> RegisterAsync() =>
         UaRegistration.RegisterAsync(Agent, _host.Transactions, Server, Realm, Authenticator);
+
+    /// <summary>Offers received in re-INVITEs, as text.</summary>
+    public ConcurrentQueue<string> ReInviteOffers { get; } = new();
+
+    /// <summary>Answers hold (sendonly) with recvonly, anything else with sendrecv.</summary>
+    public SipBodyContent? AnswerReInvite(SipCall sipCall, SipBodyContent? offer)
+    {
+        var text = offer is null ? string.Empty : Encoding.ASCII.GetString(offer.Content.Span);
+        ReInviteOffers.Enqueue(text);
+        return WithDirection(text.Contains("a=sendonly", StringComparison.Ordinal) ? "recvonly" : "sendrecv");
+    }
 
     public void OnIncomingCall(SipIncomingCall incomingCall)
     {
