@@ -158,6 +158,17 @@ public class OutgoingCallTests
     }
 
     [Fact]
+    public async Task Call_HostNameWithoutOutboundProxy_FailsWith503AndSendsNothing()
+    {
+        var f = new RawPeerFixture();
+
+        var call = f.Alice.Agent.Call("sip:bob@example.com", Sdp.Offer);
+
+        Assert.Equal(new SipCallEnd(SipCallEndReason.Failed, 503), await call.Ended);
+        Assert.Empty(f.Network.Packets);
+    }
+
+    [Fact]
     public void Ack_For2xx_UsesRemoteTargetAndRouteSetReversed()
     {
         var f = new RawPeerFixture();
