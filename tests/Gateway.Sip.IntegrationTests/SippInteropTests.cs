@@ -6,8 +6,8 @@ namespace Gateway.Sip.IntegrationTests;
 
 /// <summary>
 /// Interop of the gateway's own transport + transaction layers (UDP on 127.0.0.1) with the real SIPp
-/// acting as the far-end UAC. The TU is <see cref="InteropUser"/>, test plumbing standing in for the
-/// UA core that does not exist yet.
+/// acting as the far-end UAC. The TU is <see cref="InteropUser"/>, minimal test plumbing, so these tests
+/// pin the transaction layer alone; <see cref="SippUserAgentTests"/> runs SIPp against the UA core.
 /// </summary>
 public class SippInteropTests
 {

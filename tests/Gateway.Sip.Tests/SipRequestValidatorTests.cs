@@ -47,6 +47,21 @@ public class SipRequestValidatorTests
         Assert.Contains(response.Allow, t => t.EqualsOrdinal("INVITE"));
     }
 
+    [Theory]
+    [InlineData("REGISTER")]
+    [InlineData("SUBSCRIBE")]
+    [InlineData("REFER")]
+    public void Validate_KnownButUnhandledMethod_Builds405WithAllowOfHandledMethodsOnly(string method)
+    {
+        var request = Request(SampleMessages.Invite.Replace("INVITE", method, StringComparison.Ordinal));
+        var result = new SipRequestValidator().Validate(request);
+
+        var response = result.CreateResponse(request).Build();
+
+        Assert.Equal(405, result.StatusCode);
+        Assert.Equal(["ACK", "BYE", "CANCEL", "INVITE", "OPTIONS"], response.Allow.Select(t => t.ToString()));
+    }
+
     [Fact]
     public void Validate_MaxForwardsZero_IsAcceptedByUa() =>
         Assert.True(new SipRequestValidator().Validate(Request(SampleMessages.Invite.Replace("Max-Forwards: 70", "Max-Forwards: 0", StringComparison.Ordinal))).IsAccepted);

@@ -46,7 +46,10 @@ public sealed class SipRequestValidator
         var method = request.Method.ToString();
         if (!_capabilities.Methods.Contains(method))
         {
-            return SipValidationResult.Reject(501, $"method {method} not implemented", Header("Allow", string.Join(", ", _capabilities.Methods.Order(StringComparer.Ordinal))));
+            var allow = Header("Allow", string.Join(", ", _capabilities.Methods.Order(StringComparer.Ordinal)));
+            return _capabilities.KnownMethods.Contains(method)
+                ? SipValidationResult.Reject(405, $"method {method} not allowed", allow)
+                : SipValidationResult.Reject(501, $"method {method} not implemented", allow);
         }
 
         if (!request.CSeq!.Method.Equals(request.Method))

@@ -15,19 +15,27 @@ public sealed class BaresipPhone : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
 
-    private BaresipPhone(Process process, string folder, int port)
+    private BaresipPhone(Process process, string folder, int port, int? controlPort)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        ControlPort = controlPort;
     }
 
     public int Port { get; }
 
+    /// <summary>The ctrl_tcp port when started with <c>withControl</c>.</summary>
+    public int? ControlPort { get; }
+
     private string LogPath => Path.Combine(_folder, "log");
 
-    public static async Task<BaresipPhone> StartAsync(int serverPort, string aor, string authUser, string password)
+    // autoAnswer false leaves incoming calls ringing (answermode=manual); withControl loads ctrl_tcp
+    // (and menu, which owns the commands) so SendCommandAsync can dial and hang up.
+    public static async Task<BaresipPhone> StartAsync(int serverPort, string aor, string authUser, string password,
+        bool autoAnswer = true, bool withControl = false)
     {
+        int? controlPort = withControl ? LoopbackPorts.GetFree() : null;
         var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
         var port = LoopbackPorts.GetFree();
         var rtp = LoopbackPorts.GetFree();
@@ -49,10 +57,12 @@ public sealed class BaresipPhone : IAsyncDisposable
             $"audio_source aufile,{tone}",
             $"rtp_ports {rtp}-{rtp + 1}",
             "rtcp_mux no",
+            // menu.so provides the dial/hangup/accept commands that ctrl_tcp forwards.
+            controlPort is { } ctrl ? $"module menu.so\nmodule ctrl_tcp.so\nctrl_tcp_listen 127.0.0.1:{ctrl}" : string.Empty,
             string.Empty));
         await File.WriteAllTextAsync(Path.Combine(folder, "accounts"),
             $"<sip:{aor}@127.0.0.1:{serverPort};transport=udp>;auth_user={authUser};auth_pass={password};" +
-            "answermode=auto;regint=300;audio_codecs=PCMU\n");
+            $"answermode={(autoAnswer ? "auto" : "manual")};regint=300;audio_codecs=PCMU\n");
 
         var info = new ProcessStartInfo("bash")
         {
@@ -62,7 +72,7 @@ public sealed class BaresipPhone : IAsyncDisposable
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"exec baresip -f '{folder}' -v </dev/null >'{Path.Combine(folder, "log")}' 2>&1");
         var process = Process.Start(info) ?? throw new InvalidOperationException("baresip did not start");
-        var phone = new BaresipPhone(process, folder, port);
+        var phone = new BaresipPhone(process, folder, port, controlPort);
         await phone.WaitForLogAsync("200 OK", TimeSpan.FromSeconds(10));
         return phone;
     }
@@ -79,6 +89,33 @@ public sealed class BaresipPhone : IAsyncDisposable
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Sends one ctrl_tcp command (a netstring of JSON, e.g. "dial" with a URI, "hangup") and returns the first reply.</summary>
+    public async Task<string> SendCommandAsync(string command, string parameters = "")
+    {
+        var port = ControlPort ?? throw new InvalidOperationException("started without ctrl_tcp");
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        var stream = client.GetStream();
+        var json = $"{{\"command\":\"{command}\",\"params\":\"{parameters}\",\"token\":\"t1\"}}";
+        var frame = Encoding.UTF8.GetBytes($"{Encoding.UTF8.GetByteCount(json)}:{json},");
+        await stream.WriteAsync(frame);
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var text = new StringBuilder();
+        while (!text.ToString().Contains("\"response\"", StringComparison.Ordinal))
+        {
+            var n = await stream.ReadAsync(buffer, timeout.Token);
+            if (n == 0)
+            {
+                break;
+            }
+
+            text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+        }
+
+        return text.ToString();
     }
 
     public string ReadLog()

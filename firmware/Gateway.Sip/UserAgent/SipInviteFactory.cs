@@ -1,0 +1,33 @@
+using System.Globalization;
+using Gateway.Sip.Dialogs;
+using Gateway.Sip.Message;
+
+namespace Gateway.Sip.UserAgent;
+
+/// <summary>Builds the out-of-dialog INVITE of an outgoing call (RFC 3261 §8.1.1, §13.2.1).</summary>
+internal static class SipInviteFactory
+{
+    public static SipRequest Create(SipUserAgent agent, string callId, string fromTag, string target, uint sequence, SipBodyContent? offer, IReadOnlyList<KeyValuePair<string, string>> credentials)
+    {
+        var builder = SipMessageBuilder.ForRequest("INVITE", target);
+        builder.AddHeader("Via", agent.Local.NewVia());
+        builder.AddHeader("Max-Forwards", "70");
+        builder.AddHeader("From", $"<{agent.Local.AddressOfRecord}>;tag={fromTag}");
+        builder.AddHeader("To", $"<{target}>");
+        builder.AddHeader("Call-ID", callId);
+        builder.AddHeader("CSeq", sequence.ToString(CultureInfo.InvariantCulture) + " INVITE");
+        builder.AddHeader("Contact", agent.Local.Contact);
+        builder.AddHeader("Allow", string.Join(", ", SipUserAgent.Capabilities.Methods.Order(StringComparer.Ordinal)));
+        foreach (var (name, value) in agent.CommonHeaders.Concat(credentials))
+        {
+            builder.AddHeader(name, value);
+        }
+
+        if (offer is not null)
+        {
+            builder.SetBody(offer.Content, offer.ContentType);
+        }
+
+        return (SipRequest)builder.Build();
+    }
+}
