@@ -85,7 +85,7 @@ internal sealed class SseClient : IAsyncDisposable
                     using var doc = JsonDocument.Parse(data);
                     var root = doc.RootElement.Clone();
                     var station = root.TryGetProperty("station", out var s) ? s.GetString() : null;
-                    await _messages.Writer.WriteAsync(new SseMessage(eventType, station, root));
+                    await _messages.Writer.WriteAsync(new SseMessage(eventType, station, root, TimeProvider.System.GetTimestamp()));
                 }
 
                 eventType = null;
@@ -105,5 +105,5 @@ internal sealed class SseClient : IAsyncDisposable
     }
 }
 
-/// <summary>One SSE message.</summary>
-internal sealed record SseMessage(string Type, string? Station, JsonElement Json);
+/// <summary>One SSE message; <paramref name="ReceivedAt"/> is the <see cref="TimeProvider.System"/> timestamp of its arrival here.</summary>
+internal sealed record SseMessage(string Type, string? Station, JsonElement Json, long ReceivedAt);
