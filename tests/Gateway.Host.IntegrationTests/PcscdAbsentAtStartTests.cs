@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gateway.Host.Cards;
 using Gateway.VirtualCard;
@@ -32,11 +31,17 @@ public sealed partial class PcscdAbsentAtStartTests(PcscdFixture pcscd)
             var delays = await WaitForRetriesAsync(gateway, 3);
             Assert.True(delays[1] > delays[0] && delays[2] > delays[1], $"backoff did not grow: {string.Join(", ", delays)}");
             Assert.False(gateway.HasExited);
-            Assert.Equal(JsonValueKind.Object, (await gateway.GetStatusAsync()).ValueKind);
+            var cards = (await gateway.GetStatusAsync()).GetProperty("cards");
+            Assert.True(cards.GetProperty("enabled").GetBoolean());
+            Assert.False(cards.GetProperty("available").GetBoolean());
+            Assert.Contains("0x8010001D", cards.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
             Assert.Null(await pcscd.RestartDaemonAsync());
             var back = await events.WaitForAsync("card.service", timeout: s_wait);
             Assert.True(Available(back));
+            var cardsBack = (await gateway.GetStatusAsync()).GetProperty("cards");
+            Assert.True(cardsBack.GetProperty("available").GetBoolean());
+            Assert.False(cardsBack.TryGetProperty("detail", out _));
 
             await using (await VirtualCardConnection.ConnectAsync(VirtualCard.VirtualCard.Create(await TestCards.NoPinAsync()), "127.0.0.1", BenchCardReaders.FirstVpcdPort, default))
             {
