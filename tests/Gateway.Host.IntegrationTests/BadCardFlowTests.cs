@@ -57,6 +57,41 @@ public sealed class BadCardFlowTests(PcscdFixture pcscd, CardGatewayFixture fixt
         Assert.False((await ReaderStatusAsync()).GetProperty("cardPresent").GetBoolean());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task CardPulledWhileApduInFlight_OnlyRemoved_NeverRejectedOrNotSupported(int pullAtApdu)
+    {
+        pcscd.EnsureRunning();
+        var example = await File.ReadAllTextAsync(TestCards.ExamplePath);
+        var file = Path.Combine(Gateway.LogDirectory, $"pulled-at-{pullAtApdu}.json");
+
+        // APDU 1 is SELECT, APDU 2 (no PIN on this card) the first READ RECORD.
+        await File.WriteAllTextAsync(file, example
+            .Replace("\"pin\": \"2468\"", "\"pin\": null", StringComparison.Ordinal)
+            .Replace("\"kind\": \"Applet\",", $"\"kind\": \"Applet\", \"pullAtApdu\": {pullAtApdu},", StringComparison.Ordinal));
+        await using var events = await SseClient.ConnectAsync(Gateway.Http);
+        IReadOnlyList<SseMessage> seen;
+        try
+        {
+            using (var response = await Gateway.PostJsonAsync("/api/bench/readers/0/card", JsonSerializer.Serialize(new Dictionary<string, string> { ["cardFile"] = file })))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            }
+
+            seen = await events.ReadUntilAsync("card.removed", Station, TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            using var removed = await Gateway.Http.DeleteAsync("/api/bench/readers/0/card");
+        }
+
+        Assert.Contains(seen, m => m.Type == "card.inserted");
+        Assert.DoesNotContain(seen, m => m.Type is "card.rejected" or "card.ready");
+        Assert.DoesNotContain(seen, m => m.Type == "display" && m.Json.GetProperty("data").GetProperty("text").GetString()!.Contains("supported", StringComparison.Ordinal));
+        Assert.False((await ReaderStatusAsync()).GetProperty("cardPresent").GetBoolean());
+    }
+
     private static async Task WaitForDisplayAsync(SseClient events, string text)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

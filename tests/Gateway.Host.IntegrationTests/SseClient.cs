@@ -49,6 +49,29 @@ internal sealed class SseClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads every message up to and including the next <paramref name="type"/> for <paramref name="station"/>.</summary>
+    public async Task<IReadOnlyList<SseMessage>> ReadUntilAsync(string type, string station, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var seen = new List<SseMessage>();
+        try
+        {
+            while (true)
+            {
+                var message = await _messages.Reader.ReadAsync(cts.Token);
+                seen.Add(message);
+                if (message.Type == type && message.Station == station)
+                {
+                    return seen;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no '{type}' event for {station} arrived; saw {string.Join(", ", seen.Select(m => m.Type))}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

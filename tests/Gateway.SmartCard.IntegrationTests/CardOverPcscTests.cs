@@ -111,16 +111,13 @@ public sealed class CardOverPcscTests(PcscdFixture pcscd) : IAsyncLifetime
     [InlineData(2)]
     public async Task CreateAsync_CardPulledWhileApduInFlight_RejectsRemoved(int pullAtApdu)
     {
-        MonitorEvents.WaitUntilEmpty(_context!, PcscdFixture.Reader);
-        var since = TimeProvider.System.GetTimestamp();
-        await using var card = await PullingVpcdCard.InsertAsync(Cards.Applet(pin: null), pullAtApdu);
-        await _monitor.Events.WaitForAsync(ReaderEventKind.CardInserted, PcscdFixture.Reader, s_wait, since);
+        await using var card = await InsertAsync(Cards.Applet(pin: null, pullAtApdu: pullAtApdu));
         using var transceiver = PcscCardTransceiver.Connect(_context!, PcscdFixture.Reader);
 
         // APDU 1 is SELECT; APDU 2 (no PIN on this card) is the first READ RECORD.
         var result = await new CardSessionFactory().CreateAsync(transceiver, PcscdFixture.Reader, (_, _) => ValueTask.FromResult<string?>(null), default);
 
-        Assert.True(card.Pulled.Task.IsCompleted, $"the card answered every APDU ({result})");
+        Assert.True(card.PulledMidApdu, $"the card answered every APDU ({result})");
         Assert.Equal("removed", result.RejectionReason);
     }
 
