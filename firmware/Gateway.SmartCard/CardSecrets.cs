@@ -28,7 +28,10 @@ public sealed class CardSecrets : IDisposable
             Array.Clear(old);
         }
 
-        _ha1[algorithm] = ha1.ToArray();
+        // Pinned, so a compacting GC never leaves an unwiped copy behind; Dispose zeroes the only one.
+        var copy = GC.AllocateUninitializedArray<byte>(ha1.Length, pinned: true);
+        ha1.CopyTo(copy);
+        _ha1[algorithm] = copy;
     }
 
     /// <summary>Gets the HA1 for <paramref name="algorithm"/> without copying it.</summary>

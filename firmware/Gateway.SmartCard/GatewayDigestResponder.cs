@@ -33,6 +33,7 @@ internal sealed class GatewayDigestResponder : IDigestResponder
         }
 
         _logger.LogWarning("Digest for {Realm} computed on the gateway from a storage card's HA1", request.Realm);
-        return ValueTask.FromResult(new DigestResponse(DigestCalculator.Response(request, Convert.ToHexStringLower(ha1.Span))));
+        // The byte overload keeps HA1 out of strings: CardSecrets zeroes these bytes when the card is removed.
+        return ValueTask.FromResult(new DigestResponse(DigestCalculator.Response(request, ha1.Span)));
     }
 }

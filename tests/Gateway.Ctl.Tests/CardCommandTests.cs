@@ -387,10 +387,52 @@ public sealed class CardCommandTests : IDisposable
         Assert.Contains("nothing to verify against", console, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_FileAndReaderTogether_UsageErrorTwo()
+    {
+        await NewAsync();
+
+        var (exitCode, _, console) = await RunAsync(Password + "\n", "card", "verify", Card, "--reader", "Virtual PCD 00 00", "--password-stdin");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("give either a card file or --reader, not both", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_NeitherFileNorReader_UsageErrorTwo()
+    {
+        var (exitCode, _, console) = await RunAsync(Password + "\n", "card", "verify", "--password-stdin");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("nothing to verify", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_PinFileWithCardFile_UsageErrorTwo()
+    {
+        await NewAsync();
+        var pin = Write("card.pin", Pin);
+
+        var (exitCode, _, console) = await RunAsync(Password + "\n", "card", "verify", Card, "--pin-file", pin, "--password-stdin");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--pin-file is for a card in a reader", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ReaderWithMissingPinFile_UsageErrorTwo()
+    {
+        var (exitCode, _, console) = await RunAsync(Password + "\n", "card", "verify", "--reader", "Virtual PCD 00 00", "--pin-file", Path.Combine(_tempDir, "absent.pin"), "--password-stdin");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("PIN file not found", console, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("new", "gatewayctl card new --subscriber alice")]
     [InlineData("show", "gatewayctl card show alice.card.json")]
     [InlineData("verify", "gatewayctl card verify alice.card.json --db ns.sqlite")]
+    [InlineData("verify", "gatewayctl card verify --reader")]
     public async Task Help_EachCommand_DocumentsExamplesAndExitCodes(string command, string example)
     {
         var (exitCode, _, console) = await RunAsync(null, "card", command, "--help");

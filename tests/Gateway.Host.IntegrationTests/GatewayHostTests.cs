@@ -24,6 +24,8 @@ public sealed class GatewayHostTests
         Assert.False(first.GetProperty("ringing").GetBoolean());
         Assert.NotEmpty(first.GetProperty("readers").EnumerateArray());
         Assert.NotEmpty(first.GetProperty("display").EnumerateArray());
+        Assert.False(status.GetProperty("cards").GetProperty("enabled").GetBoolean());
+        Assert.False(status.GetProperty("cards").TryGetProperty("available", out _));
     }
 
     [Fact]

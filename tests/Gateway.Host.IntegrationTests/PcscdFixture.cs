@@ -24,6 +24,12 @@ public sealed class PcscdFixture : IAsyncLifetime
 
     public string? StartupFailure { get; private set; }
 
+    /// <summary>Gets a value indicating whether this fixture started pcscd (and so may stop and restart it).</summary>
+    public bool OwnsDaemon => _configDir is not null;
+
+    /// <summary>Gets a value indicating whether the fixture's own pcscd is running now.</summary>
+    public bool IsDaemonRunning => _daemon is { HasExited: false };
+
     public async Task InitializeAsync()
     {
         if (TryListReaders(out var readers))
@@ -39,19 +45,37 @@ public sealed class PcscdFixture : IAsyncLifetime
         StartupFailure = await StartDaemonAsync(_configDir);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Stops the fixture's own pcscd (by its PID) and waits until clients get SCARD_E_NO_SERVICE.</summary>
+    public async Task StopDaemonAsync()
     {
-        if (_daemon is { } daemon)
+        if (_daemon is not { } daemon)
         {
-            if (!daemon.HasExited)
-            {
-                daemon.Kill();
-                await daemon.WaitForExitAsync();
-            }
-
-            daemon.Dispose();
+            return;
         }
 
+        if (!daemon.HasExited)
+        {
+            daemon.Kill();
+            await daemon.WaitForExitAsync();
+        }
+
+        daemon.Dispose();
+        _daemon = null;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (TryListReaders(out _))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "pcscd still answers 10 s after it was killed");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Starts the fixture's pcscd again after <see cref="StopDaemonAsync"/>; null once both readers are up.</summary>
+    public Task<string?> RestartDaemonAsync() =>
+        _configDir is null ? Task.FromResult<string?>("pcscd was started outside the tests") : StartDaemonAsync(_configDir);
+
+    public async Task DisposeAsync()
+    {
+        await StopDaemonAsync();
         if (_configDir is not null)
         {
             Directory.Delete(_configDir, recursive: true);

@@ -49,6 +49,29 @@ internal sealed class SseClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads every message up to and including the next <paramref name="type"/> for <paramref name="station"/>.</summary>
+    public async Task<IReadOnlyList<SseMessage>> ReadUntilAsync(string type, string station, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var seen = new List<SseMessage>();
+        try
+        {
+            while (true)
+            {
+                var message = await _messages.Reader.ReadAsync(cts.Token);
+                seen.Add(message);
+                if (message.Type == type && message.Station == station)
+                {
+                    return seen;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no '{type}' event for {station} arrived; saw {string.Join(", ", seen.Select(m => m.Type))}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -85,7 +108,7 @@ internal sealed class SseClient : IAsyncDisposable
                     using var doc = JsonDocument.Parse(data);
                     var root = doc.RootElement.Clone();
                     var station = root.TryGetProperty("station", out var s) ? s.GetString() : null;
-                    await _messages.Writer.WriteAsync(new SseMessage(eventType, station, root));
+                    await _messages.Writer.WriteAsync(new SseMessage(eventType, station, root, TimeProvider.System.GetTimestamp()));
                 }
 
                 eventType = null;
@@ -105,5 +128,5 @@ internal sealed class SseClient : IAsyncDisposable
     }
 }
 
-/// <summary>One SSE message.</summary>
-internal sealed record SseMessage(string Type, string? Station, JsonElement Json);
+/// <summary>One SSE message; <paramref name="ReceivedAt"/> is the <see cref="TimeProvider.System"/> timestamp of its arrival here.</summary>
+internal sealed record SseMessage(string Type, string? Station, JsonElement Json, long ReceivedAt);

@@ -106,5 +106,20 @@ public sealed class CardOverPcscTests(PcscdFixture pcscd) : IAsyncLifetime
         await Assert.ThrowsAsync<CardRemovedException>(async () => await session.DigestResponder.RespondAsync(Cards.Challenge("MD5"), default));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task CreateAsync_CardPulledWhileApduInFlight_RejectsRemoved(int pullAtApdu)
+    {
+        await using var card = await InsertAsync(Cards.Applet(pin: null, pullAtApdu: pullAtApdu));
+        using var transceiver = PcscCardTransceiver.Connect(_context!, PcscdFixture.Reader);
+
+        // APDU 1 is SELECT; APDU 2 (no PIN on this card) is the first READ RECORD.
+        var result = await new CardSessionFactory().CreateAsync(transceiver, PcscdFixture.Reader, (_, _) => ValueTask.FromResult<string?>(null), default);
+
+        Assert.True(card.PulledMidApdu, $"the card answered every APDU ({result})");
+        Assert.Equal("removed", result.RejectionReason);
+    }
+
     private Task<VirtualCardConnection> InsertAsync(VirtualCard.VirtualCard card) => _reader!.InsertAsync(card);
 }

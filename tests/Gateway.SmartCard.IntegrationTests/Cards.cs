@@ -25,15 +25,16 @@ internal static class Cards
         Expiry = new DateOnly(2099, 1, 1),
     };
 
-    public static VirtualCard.VirtualCard Applet(string protocol = "T1", string? pin = Pin) => Applet(Profile, Password, protocol, pin);
+    public static VirtualCard.VirtualCard Applet(string protocol = "T1", string? pin = Pin, int? pullAtApdu = null) => Applet(Profile, Password, protocol, pin, pullAtApdu);
 
     /// <summary>An applet card for <paramref name="profile"/> whose HA1s are made from <paramref name="password"/>.</summary>
-    public static VirtualCard.VirtualCard Applet(AccountProfile profile, string password, string protocol = "T1", string? pin = Pin) =>
+    public static VirtualCard.VirtualCard Applet(AccountProfile profile, string password, string protocol = "T1", string? pin = Pin, int? pullAtApdu = null) =>
         VirtualCard.VirtualCard.Create(new VirtualCardFile
         {
             Kind = VirtualCardKind.Applet,
             Protocol = protocol,
             Pin = pin,
+            PullAtApdu = pullAtApdu,
             Profile = profile,
             Ha1 = new Dictionary<string, string>
             {

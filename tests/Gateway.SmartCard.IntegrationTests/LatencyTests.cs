@@ -13,11 +13,11 @@ namespace Gateway.SmartCard.IntegrationTests;
 [Collection(PcscdGroup.Name)]
 public sealed class LatencyTests(PcscdFixture pcscd, ITestOutputHelper output)
 {
-    private const int Rounds = 20;
+    private const int Rounds = 50;
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task InsertRemove_TwentyRounds_PrintsMonitorSessionAndRawLatencies()
+    public async Task InsertRemove_FiftyRounds_PrintsMonitorSessionAndRawLatencies()
     {
         pcscd.EnsureRunning();
         var clock = TimeProvider.System;

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
 using Gateway.Sip.Auth;
 using Gateway.Sip.Message;
 using Gateway.VirtualCard;
@@ -55,6 +57,25 @@ public class CardDigestResponderTests
         Assert.True(responder.Supports(DigestHashFunction.Md5));
         Assert.False(responder.Supports(DigestHashFunction.Sha256));
         Assert.False(responder.Supports(DigestHashFunction.Sha512T256));
+    }
+
+    [Fact]
+    public async Task RespondAsync_StorageCardThenRemoved_HeldHa1BytesAnsweredAndZeroed()
+    {
+        var session = await OpenAsync(TestCards.Storage());
+        var secrets = (CardSecrets)typeof(CardSession).GetField("_secrets", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(session)!;
+        Assert.True(secrets.TryGetHa1(DigestHashFunction.Sha256, out var ha1));
+        Assert.True(MemoryMarshal.TryGetArray(ha1, out var held));
+        var request = TestCards.Challenge("SHA-256", session.Realm);
+
+        var response = await new CardDigestResponder(session).RespondAsync(request, default);
+        Assert.Equal(TestCards.ExpectedResponse("SHA-256", TestProfiles.Alice, request), response.Response);
+        Assert.Contains(held.Array!, b => b != 0);
+
+        // Removal disposes the session: the very array the digest was computed from is zeroed.
+        session.Dispose();
+
+        Assert.All(held.Array!, b => Assert.Equal(0, b));
     }
 
     [Fact]

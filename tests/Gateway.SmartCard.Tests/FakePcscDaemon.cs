@@ -17,6 +17,17 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
 
     public int EstablishAttempts => Volatile.Read(ref _establishAttempts);
 
+    /// <summary>What SCardTransmit returns for every command (with <see cref="TransmitResponse"/> as its bytes).</summary>
+    public uint TransmitResult { get; set; } = PcscError.Success;
+
+    public byte[] TransmitResponse { get; set; } = [0x90, 0x00];
+
+    /// <summary>What SCardStatus on a card handle returns.</summary>
+    public uint StatusResult { get; set; } = PcscError.Success;
+
+    /// <summary>Unplugs a reader (with or without its card).</summary>
+    public void RemoveReader(string name) => Mutate(() => _readers.Remove(name));
+
     public void AddReader(string name) => Mutate(() => _readers[name] = (false, 0, []));
 
     public void Insert(string reader, byte[] atr) => Mutate(() => _readers[reader] = (true, _readers[reader].Counter + 1, atr));
@@ -96,13 +107,37 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
         }
     }
 
-    public uint Connect(nint context, string reader, uint protocols, out nint card, out uint activeProtocol) => throw new NotSupportedException();
+    public uint Connect(nint context, string reader, uint protocols, out nint card, out uint activeProtocol)
+    {
+        lock (_gate)
+        {
+            card = 7;
+            activeProtocol = 2;
+            return !_up ? PcscError.NoService
+                : !_readers.TryGetValue(reader, out var r) ? PcscError.UnknownReader
+                : r.Present ? PcscError.Success : PcscError.NoSmartcard;
+        }
+    }
 
-    public uint Disconnect(nint card, uint disposition) => throw new NotSupportedException();
+    public uint Disconnect(nint card, uint disposition) => PcscError.Success;
 
-    public uint Transmit(nint card, uint protocol, ReadOnlySpan<byte> command, Span<byte> response, out int received) => throw new NotSupportedException();
+    public uint Transmit(nint card, uint protocol, ReadOnlySpan<byte> command, Span<byte> response, out int received)
+    {
+        lock (_gate)
+        {
+            TransmitResponse.CopyTo(response);
+            received = TransmitResponse.Length;
+            return TransmitResult;
+        }
+    }
 
-    public uint Status(nint card, out uint state, out uint protocol, out byte[] atr) => throw new NotSupportedException();
+    public uint Status(nint card, out uint state, out uint protocol, out byte[] atr)
+    {
+        state = 0;
+        protocol = 2;
+        atr = [];
+        return StatusResult;
+    }
 
     private uint Actual(string reader, out byte[] atr)
     {

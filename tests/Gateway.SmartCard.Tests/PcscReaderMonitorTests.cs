@@ -30,6 +30,26 @@ public class PcscReaderMonitorTests
     }
 
     [Fact]
+    public async Task Events_ReaderUnpluggedWithCard_ReportsCardRemovedThenReaderRemoved()
+    {
+        using var daemon = new FakePcscDaemon();
+        daemon.AddReader("R0");
+        await using var monitor = new PcscReaderMonitor(new PcscReaderMonitorOptions { PollTimeout = TimeSpan.FromMilliseconds(200) }, null, daemon);
+        monitor.Start();
+        Assert.Equal((ReaderEventKind.ServiceAvailable, (string?)null), await NextAsync(monitor.Events));
+        Assert.Equal((ReaderEventKind.ReaderAdded, "R0"), await NextAsync(monitor.Events));
+        daemon.Insert("R0", [0x3B]);
+        Assert.Equal((ReaderEventKind.CardInserted, "R0"), await NextAsync(monitor.Events));
+
+        daemon.RemoveReader("R0");
+
+        Assert.Equal((ReaderEventKind.CardRemoved, "R0"), await NextAsync(monitor.Events));
+        Assert.Equal((ReaderEventKind.ReaderRemoved, "R0"), await NextAsync(monitor.Events));
+        daemon.AddReader("R0");
+        Assert.Equal((ReaderEventKind.ReaderAdded, "R0"), await NextAsync(monitor.Events));
+    }
+
+    [Fact]
     public async Task Events_ServiceLost_ReportsRemovalsThenRetriesWithExponentialBackoffOnTimeProvider()
     {
         using var daemon = new FakePcscDaemon();

@@ -57,7 +57,7 @@ public static class GatewayCtlApp
     private static void AddCardCommands(IConfigurator<CommandSettings> card)
     {
         const string ExitCodes = "\n\nExit codes: 0 ok; 1 operation failed (unreadable or invalid card file, existing subscriber or file, "
-            + "card refused, digest mismatch); 2 usage error (bad or missing arguments, invalid number, PIN or date, missing file).";
+            + "card refused, no pcscd or no card in the reader, digest mismatch); 2 usage error (bad or missing arguments, invalid number, PIN or date, missing file).";
         card.SetDescription("Follow-me cards (virtual card files of tools/virtual-card: test data holding HA1 and PIN in clear).");
         card.AddCommand<CardNewCommand>("new")
             .WithDescription("Issue a virtual card: the profile plus HA1 for MD5 and SHA-256 computed from the password (never stored). "
@@ -73,11 +73,13 @@ public static class GatewayCtlApp
             .WithExample("card", "show", "alice.card.json")
             .WithExample("card", "show", "alice.card.json", "--json");
         card.AddCommand<CardVerifyCommand>("verify")
-            .WithDescription("Run the card's applet in-process (PIN from the file), have it answer a fresh REGISTER challenge for each algorithm "
+            .WithDescription("Run the card's applet in-process (PIN from the file), or use the card in a PC/SC reader through pcscd "
+                + "(--reader, PIN from --pin-file), have it answer a fresh REGISTER challenge for each algorithm "
                 + "and check the responses against the network server's stored HA1 (--db) or a password (--password-stdin). "
                 + "One line per algorithm: ok, FAIL or skip." + ExitCodes)
             .WithExample("card", "verify", "alice.card.json", "--db", "ns.sqlite")
-            .WithExample("card", "verify", "alice.card.json", "--password-stdin");
+            .WithExample("card", "verify", "alice.card.json", "--password-stdin")
+            .WithExample("card", "verify", "--reader", "Virtual PCD 00 00", "--pin-file", "alice.pin", "--db", "ns.sqlite");
     }
 
     private static void AddSubscriberCommands(IConfigurator<CommandSettings> subscriber)

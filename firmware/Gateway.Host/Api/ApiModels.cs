@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.Host.Cards;
 using Gateway.Telephony.Stations;
 
 namespace Gateway.Host.Api;
@@ -12,6 +13,7 @@ namespace Gateway.Host.Api;
 /// <param name="StartedAt">When the gateway started (UTC).</param>
 /// <param name="UptimeSeconds">Seconds since start.</param>
 /// <param name="Stations">Each station's state.</param>
+/// <param name="Cards">The smart-card service: enabled, and whether pcscd is reachable.</param>
 public sealed record StatusResponse(
     string DeviceId,
     string Board,
@@ -20,7 +22,8 @@ public sealed record StatusResponse(
     string Version,
     DateTimeOffset StartedAt,
     double UptimeSeconds,
-    IReadOnlyList<StationSnapshot> Stations);
+    IReadOnlyList<StationSnapshot> Stations,
+    CardServiceSnapshot Cards);
 
 /// <summary>One event on the SSE stream (the <c>data:</c> line).</summary>
 /// <param name="Type">Event name, e.g. <c>hook.off</c>.</param>

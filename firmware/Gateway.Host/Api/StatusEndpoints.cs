@@ -29,6 +29,7 @@ public static class StatusEndpoints
             runtime.Version,
             runtime.StartedAt,
             Math.Round((now - runtime.StartedAt).TotalSeconds, 3),
-            [.. runtime.Board.Stations.Select(s => s.Snapshot())]);
+            [.. runtime.Board.Stations.Select(s => s.Snapshot())],
+            runtime.Cards.Current);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Host.Cards;
 using Gateway.Telephony.Events;
 
 namespace Gateway.Host.Board;
@@ -15,4 +16,8 @@ public sealed record GatewayRuntime(
     DateTimeOffset StartedAt,
     BoardRuntime Board,
     EventBus Events,
-    TimeProvider TimeProvider);
+    TimeProvider TimeProvider)
+{
+    /// <summary>Gets the card service's state, for the status route.</summary>
+    public CardServiceStatus Cards { get; } = new();
+}

@@ -48,6 +48,7 @@ public sealed partial class CardService : BackgroundService
             return;
         }
 
+        _runtime.Cards.Set(new CardServiceSnapshot(true, null, null));
         var readers = BuildReaders();
         try
         {
@@ -79,6 +80,7 @@ public sealed partial class CardService : BackgroundService
         {
             // The gateway is a telephone first: a card failure must not stop the host.
             LogFailed(ex);
+            _runtime.Cards.Set(new CardServiceSnapshot(true, false, "card service failed: " + ex.Message));
         }
         finally
         {
@@ -146,6 +148,7 @@ public sealed partial class CardService : BackgroundService
         }
 
         _available = available;
+        _runtime.Cards.Set(new CardServiceSnapshot(true, available, available ? null : detail ?? "unknown"));
         if (available)
         {
             LogAvailable();

@@ -10,6 +10,7 @@ public sealed class PcscCardTransceiver : CardTransceiver, IDisposable
     private const uint ProtocolT0 = 1;
     private const uint ProtocolT1 = 2;
     private const uint DispositionReset = 1;
+    private static readonly TimeSpan s_removalGrace = TimeSpan.FromSeconds(1);
     private readonly PcscContext _context;
     private readonly Lock _gate = new();
     private nint _card;
@@ -74,10 +75,47 @@ public sealed class PcscCardTransceiver : CardTransceiver, IDisposable
             throw new PcscException("SCardTransmit", rv);
         }
 
-        // A crashing card (or vpcd peer) can "succeed" with fewer than SW1 SW2.
-        return received < 2
-            ? throw new CardProtocolException($"SCardTransmit returned {received} byte(s).")
-            : ValueTask.FromResult(received);
+        if (received >= 2)
+        {
+            return ValueTask.FromResult(received);
+        }
+
+        // A card pulled while its APDU is in flight makes pcsc-lite "succeed" with no bytes (vpcd, measured); only a
+        // card still there that answered short is a protocol error.
+        if (CardWentAway())
+        {
+            throw new CardRemovedException($"Card in {ReaderName} was removed during the APDU (SCardTransmit returned {received} byte(s)).");
+        }
+
+        throw new CardProtocolException($"SCardTransmit returned {received} byte(s).");
+    }
+
+    private bool CardWentAway()
+    {
+        if (PcscError.IsCardGone(CardStatus()))
+        {
+            return true;
+        }
+
+        // pcscd may notice the removal only at its next presence poll (about 0.4 s for vpcd): wait for the reader
+        // to report it, for at most a second; a card that stays present is the one at fault.
+        var state = new PcscReaderState(ReaderName, 0);
+        var rv = _context.GetStatusChange(TimeSpan.Zero, [state]);
+        if (rv == PcscError.Success && state.CardPresent)
+        {
+            state.Acknowledge();
+            rv = _context.GetStatusChange(s_removalGrace, [state]);
+        }
+
+        return (rv == PcscError.Success && !state.CardPresent) || PcscError.IsCardGone(CardStatus());
+    }
+
+    private uint CardStatus()
+    {
+        lock (_gate)
+        {
+            return _card == 0 ? PcscError.InvalidHandle : _context.Api.Status(_card, out _, out _, out _);
+        }
     }
 
     /// <summary>Disconnects, resetting the card.</summary>

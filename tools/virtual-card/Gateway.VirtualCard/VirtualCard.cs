@@ -21,6 +21,7 @@ public sealed class VirtualCard
     private VirtualCard(VirtualCardFile file)
     {
         _t0 = string.Equals(file.Protocol, "T0", StringComparison.OrdinalIgnoreCase);
+        PullAtApdu = file.PullAtApdu;
         var secrets = new CardSecrets();
         foreach (var (token, hex) in file.Ha1)
         {
@@ -49,6 +50,9 @@ public sealed class VirtualCard
             }
         }
     }
+
+    /// <summary>The n-th command APDU of a connection at which the card is pulled (a test hook), or null.</summary>
+    public int? PullAtApdu { get; }
 
     /// <summary>Number of APDUs processed since creation.</summary>
     public long ApduCount => Interlocked.Read(ref _apduCount);

@@ -18,6 +18,7 @@ public sealed class VirtualCardConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _disposed;
+    private volatile bool _pulledMidApdu;
 
     private VirtualCardConnection(VirtualCard card, Socket socket)
     {
@@ -25,6 +26,9 @@ public sealed class VirtualCardConnection : IAsyncDisposable
         _socket = socket;
         _loop = Task.Run(() => ServeAsync(_stop.Token));
     }
+
+    /// <summary>Gets a value indicating whether the card pulled itself at <see cref="VirtualCard.PullAtApdu"/>.</summary>
+    public bool PulledMidApdu => _pulledMidApdu;
 
     /// <summary>Completes when vpcd closes the connection, the loop fails, or the connection is disposed.</summary>
     public Task Completion => _loop;
@@ -91,6 +95,7 @@ public sealed class VirtualCardConnection : IAsyncDisposable
     {
         var header = new byte[2];
         var body = new byte[0xFFFF];
+        var apdus = 0;
         while (!ct.IsCancellationRequested)
         {
             if (!await ReceiveExactAsync(header, ct))
@@ -119,6 +124,14 @@ public sealed class VirtualCardConnection : IAsyncDisposable
                 }
 
                 continue;
+            }
+
+            if (++apdus == _card.PullAtApdu)
+            {
+                // Pulled mid-APDU: vpcd sees the connection end while pcscd waits for this answer.
+                _pulledMidApdu = true;
+                _socket.Shutdown(SocketShutdown.Both);
+                return;
             }
 
             await SendFrameAsync(_card.Process(body.AsSpan(0, length)), ct);

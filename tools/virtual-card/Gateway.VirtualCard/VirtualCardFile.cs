@@ -25,6 +25,12 @@ public sealed class VirtualCardFile
     /// <summary>Test hook: raw record bytes (hex) served instead of the encoded <see cref="Profile"/>, to model corrupt cards.</summary>
     public string? RecordOverrideHex { get; init; }
 
+    /// <summary>
+    /// Test hook: the card is pulled when the n-th command APDU of a connection arrives (the connection to vpcd is
+    /// closed instead of answering), to model a removal while pcscd's SCardTransmit is in flight. Null: never.
+    /// </summary>
+    public int? PullAtApdu { get; init; }
+
     /// <summary>The account.</summary>
     public AccountProfile Profile { get; init; } = new();
 }

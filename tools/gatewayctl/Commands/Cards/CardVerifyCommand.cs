@@ -9,8 +9,9 @@ using Spectre.Console.Cli;
 namespace Gateway.Ctl.Commands.Cards;
 
 /// <summary>
-/// <c>gatewayctl card verify FILE --db PATH | --password-stdin</c>: runs the card's applet in-process, has the card
-/// answer a fresh REGISTER challenge per algorithm, and checks each response against what the network server accepts.
+/// <c>gatewayctl card verify (FILE | --reader NAME [--pin-file PATH]) (--db PATH | --password-stdin)</c>: runs the
+/// card's applet in-process, or talks to a card in a PC/SC reader through pcscd, has the card answer a fresh REGISTER
+/// challenge per algorithm, and checks each response against what the network server accepts.
 /// </summary>
 /// <param name="output">Where results are printed.</param>
 /// <param name="console">Where errors and hints go.</param>
@@ -21,8 +22,15 @@ public sealed class CardVerifyCommand(CommandOutput output, CommandConsole conso
     public override async Task<int> ExecuteAsync(CommandContext context, CardVerifySettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (file, error) = await CardFileReader.ReadAsync(settings.File, cancellationToken);
-        var (card, createError) = file is null ? (null, error) : CardFileReader.Create(settings.File, file);
+        if (settings.Reader is { } reader)
+        {
+            using var opened = await ReaderCardOpener.OpenAsync(reader, settings.PinFile, console, cancellationToken);
+            return opened is null ? CardExitCodes.Failed : await VerifyAsync(settings, opened.Session, cancellationToken);
+        }
+
+        var path = settings.File!;
+        var (file, error) = await CardFileReader.ReadAsync(path, cancellationToken);
+        var (card, createError) = file is null ? (null, error) : CardFileReader.Create(path, file);
         if (card is null)
         {
             console.Error(createError!, "check the file, or issue a new card with 'gatewayctl card new'");
@@ -30,7 +38,7 @@ public sealed class CardVerifyCommand(CommandOutput output, CommandConsole conso
         }
 
         var factory = new CardSessionFactory(new CardSessionOptions { AllowStorageCards = true });
-        var result = await factory.CreateAsync(new VirtualCardTransceiver(card), settings.File, (_, _) => ValueTask.FromResult(file!.Pin), cancellationToken);
+        var result = await factory.CreateAsync(new VirtualCardTransceiver(card), path, (_, _) => ValueTask.FromResult(file!.Pin), cancellationToken);
         if (result.Session is not { } session)
         {
             console.Error($"the card refused the session: {result.RejectionReason}", "'gatewayctl card show' lists the card's problems; a wrong PIN in the file gives pin-wrong");
@@ -39,9 +47,14 @@ public sealed class CardVerifyCommand(CommandOutput output, CommandConsole conso
 
         using (session)
         {
-            var expected = await ExpectedAsync(settings, session, cancellationToken);
-            return expected is null ? CardExitCodes.Failed : await CompareAsync(session, expected, settings.Db is null ? "the password" : "the subscriber database", cancellationToken);
+            return await VerifyAsync(settings, session, cancellationToken);
         }
+    }
+
+    private async Task<int> VerifyAsync(CardVerifySettings settings, CardSession session, CancellationToken ct)
+    {
+        var expected = await ExpectedAsync(settings, session, ct);
+        return expected is null ? CardExitCodes.Failed : await CompareAsync(session, expected, settings.Db is null ? "the password" : "the subscriber database", ct);
     }
 
     private async Task<Func<DigestRequest, string?>?> ExpectedAsync(CardVerifySettings settings, CardSession session, CancellationToken ct)
