@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Gateway.Sip.Auth;
 using Gateway.Sip.Dialogs;
+using Gateway.Sip.Registration;
 using Gateway.Sip.Transactions;
 using Gateway.Sip.Transport;
 using Gateway.Sip.UserAgent;
@@ -19,6 +20,7 @@ internal sealed class UaEndpoint : IIncomingCallHandler, ISipSessionHandler, IAs
 
     private readonly SipStackHost _host;
     private readonly TaskCompletionSource<SipIncomingCall> _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RegistrationClient? _registration;
 
     /// <summary>The same media with another direction attribute (sendonly = hold) and a new o= version.</summary>
     public static SipBodyContent WithDirection(string direction) => new(Encoding.ASCII.GetBytes(
@@ -63,8 +65,25 @@ internal sealed class UaEndpoint : IIncomingCallHandler, ISipSessionHandler, IAs
 
     public Task<SipIncomingCall> FirstCall => _firstCall.Task;
 
-    public Task<Gateway.Sip.Message.SipResponse> RegisterAsync() =>
-        UaRegistration.RegisterAsync(Agent, _host.Transactions, Server, Realm, Authenticator);
+    /// <summary>
+    /// Registers the UA's Contact with the firmware's <see cref="RegistrationClient"/> on the same transaction layer
+    /// the UA uses, as the gateway will: one stack, the UA core answering requests, registrations beside it.
+    /// </summary>
+    public async Task<RegistrationStatus> RegisterAsync()
+    {
+        _registration = new RegistrationClient(_host.Transactions, new RegistrationOptions
+        {
+            Aor = $"sip:{Agent.Options.User}@{Realm}",
+            RegistrarUri = $"sip:{Realm}",
+            Registrar = Server,
+            ContactUri = Agent.Local.Contact.Trim('<', '>'),
+            InstanceId = $"urn:uuid:{Guid.NewGuid()}",
+            RequestedExpiry = TimeSpan.FromSeconds(300),
+        }, Authenticator);
+        _registration.Start();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await _registration.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed, timeout.Token);
+    }
 
     /// <summary>Offers received in re-INVITEs, as text.</summary>
     public ConcurrentQueue<string> ReInviteOffers { get; } = new();
@@ -85,5 +104,13 @@ internal sealed class UaEndpoint : IIncomingCallHandler, ISipSessionHandler, IAs
         _firstCall.TrySetResult(incomingCall);
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_registration is not null)
+        {
+            await _registration.DisposeAsync();
+        }
+
+        await _host.DisposeAsync();
+    }
 }
