@@ -77,4 +77,35 @@ public class SippUserAgentTests
         Assert.True(result.Succeeded, result.ToString());
         Assert.Empty(handler.Calls);
     }
+
+    [Fact]
+    public async Task Invite_SentTwiceWithSameBranch_UaSeesOneCall()
+    {
+        // The UA answers after 300 ms and the stack's own 100 timer is long, so the one 100 SIPp sees is the
+        // server transaction answering the retransmitted copy, which never reaches the UA core.
+        var handler = new CallHandler(accept: true, answerDelay: TimeSpan.FromMilliseconds(300));
+        await using var ua = new UaStack(handler, new Gateway.Sip.Transactions.SipTimerSettings { TryingDelay = TimeSpan.FromSeconds(30) });
+
+        var result = await SippRunner.RunAsync("invite-retransmitted.xml", ua.Local);
+
+        Assert.True(result.Succeeded, result.ToString());
+        await handler.Answered.WaitAsync(s_wait);
+        var call = Assert.Single(handler.Calls);
+        Assert.Equal(SipCallEndReason.RemoteHangUp, (await call.Ended.WaitAsync(s_wait)).Reason);
+        Assert.Equal(1, result.CountReceived("SIP/2.0 100", "INVITE"));
+        Assert.Equal(1, result.CountReceived("SIP/2.0 180", "INVITE"));
+    }
+
+    [Fact]
+    public async Task MalformedRequest_MissingFrom_400ThenUaAnswersOptions200()
+    {
+        var handler = new CallHandler(accept: false);
+        await using var ua = new UaStack(handler);
+
+        var result = await SippRunner.RunAsync("malformed-then-options.xml", ua.Local);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(handler.Calls);
+        Assert.Equal(0, ua.Agent.Dialogs.Count);
+    }
 }
