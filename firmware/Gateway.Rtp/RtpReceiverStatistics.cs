@@ -74,7 +74,8 @@ public sealed class RtpReceiverStatistics
         var receivedInterval = _received - _receivedPrior;
         _receivedPrior = _received;
         var lostInterval = expectedInterval - receivedInterval;
-        var fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : (byte)((lostInterval << 8) / expectedInterval);
+        // All lost would be 256/256; the 8-bit field tops out at 255.
+        var fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : Math.Min(255, (lostInterval << 8) / expectedInterval);
         var lost = (int)Math.Clamp(PacketsLost, -0x800000, 0x7FFFFF);
         return new Rtcp.RtcpReportBlock(ssrc, (byte)fraction, lost, ExtendedHighestSequence, Jitter, lastSenderReport, delaySinceLastSenderReport);
     }

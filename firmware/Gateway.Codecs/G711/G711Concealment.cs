@@ -25,9 +25,6 @@ public sealed class G711Concealment
     private int _periods;
     private int _readPosition;
     private int _erasedSamples;
-    private readonly float[] _blend = new float[PitchMax / 4];
-    private int _blendLength;
-    private int _blendPosition;
 
     /// <summary>Whether the last frame given was concealed.</summary>
     public bool InErasure => _erasedSamples > 0;
@@ -139,43 +136,17 @@ public sealed class G711Concealment
 
         _periods = 1;
         _readPosition = 0;
-        _blendLength = 0;
     }
 
     private void ChangePeriods(int periods)
     {
-        // Blend a quarter period from the old repetition into the longer one instead of jumping.
-        var quarter = _pitch / 4;
-        var oldPeriods = _periods;
-        var oldPosition = _readPosition;
+        // Continue from the same sample inside the longer span, so the switch itself is seamless; the older
+        // periods come in when the current one has played out.
+        _readPosition = ((periods - _periods) * _pitch) + (_readPosition % (_periods * _pitch));
         _periods = periods;
-        _readPosition = 0;
-        for (var i = 0; i < quarter; i++)
-        {
-            var w = (i + 1f) / (quarter + 1f);
-            var old = Sample(oldPeriods, oldPosition + i);
-            _blend[i] = (old * (1 - w)) + (Sample(periods, i) * w);
-        }
-
-        _blendLength = quarter;
-        _blendPosition = 0;
     }
 
-    private float NextSynthetic()
-    {
-        float value;
-        if (_blendPosition < _blendLength)
-        {
-            value = _blend[_blendPosition++];
-        }
-        else
-        {
-            value = Sample(_periods, _readPosition);
-        }
-
-        _readPosition++;
-        return value;
-    }
+    private float NextSynthetic() => Sample(_periods, _readPosition++);
 
     private float Sample(int periods, int position)
     {
