@@ -3,8 +3,8 @@ using Gateway.Codecs.G722;
 namespace Gateway.Codecs.Tests;
 
 /// <summary>
-/// G.722 quality checks. The ITU-T test vectors (G.722 Appendix II) are not available here, so conformance to the
-/// bit stream is not proven; these tests show the codec round-trips speech-band tones with the quality G.722 has.
+/// G.722 quality checks. The ITU-T test vectors are not available here; bit-exactness is checked against spandsp
+/// instead (<see cref="G722SpanDspTests"/>). These tests show the codec round-trips tones with G.722's quality.
 /// </summary>
 public class G722Tests
 {

@@ -69,7 +69,8 @@ internal sealed class G722Band
         var sameSign01 = (p ^ _p1) >= 0;
         var sameSign02 = (p ^ _p2) >= 0;
         var wd1 = Saturate(_a1 << 2);
-        var wd2 = (sameSign01 ? -wd1 : wd1) >> 7;
+        // Negating −32768 saturates to 32767 as in the recommendation's 16-bit arithmetic.
+        var wd2 = Math.Min(sameSign01 ? -wd1 : wd1, short.MaxValue) >> 7;
         var wd3 = sameSign02 ? 128 : -128;
         var a2 = Math.Clamp(wd2 + wd3 + ((_a2 * 32512) >> 15), -12288, 12288);
 
