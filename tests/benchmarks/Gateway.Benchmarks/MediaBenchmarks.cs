@@ -1,13 +1,17 @@
 using BenchmarkDotNet.Attributes;
+using Gateway.Codecs;
 using Gateway.Codecs.G711;
 using Gateway.Codecs.G722;
+using Gateway.Codecs.Opus;
 using Gateway.Rtp;
+using Gateway.Rtp.Jitter;
 
 namespace Gateway.Benchmarks;
 
 /// <summary>
 /// The per-packet media path: validating and reading one 20 ms G.711 RTP packet, writing one, and coding one
-/// 20 ms frame (160 samples G.711, 320 samples G.722). Each must allocate nothing.
+/// 20 ms frame (160 samples G.711, 320 samples G.722, Opus NB/WB), resampling 20 ms 8→48 kHz, and one jitter-buffer
+/// put+get. Each must allocate nothing.
 /// </summary>
 [MemoryDiagnoser]
 public class MediaBenchmarks
@@ -18,6 +22,13 @@ public class MediaBenchmarks
     private readonly short[] _pcm16k = new short[320];
     private readonly byte[] _payload = new byte[160];
     private readonly G722Encoder _g722 = new();
+    private readonly G722Decoder _g722Decoder = new();
+    private readonly IAudioEncoder _opusNb = new OpusCodec(8000).CreateEncoder();
+    private readonly IAudioEncoder _opusWb = new OpusCodec(16000).CreateEncoder();
+    private readonly Resampler _upsampler = new(8000, 48000);
+    private readonly short[] _pcm48k = new short[961];
+    private readonly AdaptiveJitterBuffer _jitter = new(new JitterBufferOptions(MinimumDelayMs: 0));
+    private ushort _sequence;
 
     [GlobalSetup]
     public void Setup()
@@ -77,4 +88,24 @@ public class MediaBenchmarks
 
     [Benchmark]
     public int G722Encode20ms() => _g722.Encode(_pcm16k, _out);
+
+    [Benchmark]
+    public int G722Decode20ms() => _g722Decoder.Decode(_payload, _pcm16k);
+
+    [Benchmark]
+    public int OpusNarrowbandEncode20ms() => _opusNb.Encode(_pcm8k, _out);
+
+    [Benchmark]
+    public int OpusWidebandEncode20ms() => _opusWb.Encode(_pcm16k, _out);
+
+    [Benchmark]
+    public int Resample8To48kHz20ms() => _upsampler.Process(_pcm8k, _pcm48k);
+
+    [Benchmark]
+    public JitterBufferResult JitterBufferPutGet()
+    {
+        var seq = _sequence++;
+        _jitter.Put(new RtpHeader(0, seq, seq * 160u, 1), _payload);
+        return _jitter.Get(_out, out _);
+    }
 }
