@@ -21,6 +21,7 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
 {
     private readonly GatewayRuntime _runtime;
     private readonly ApiOptions _options;
+    private readonly string _benchCardDirectory;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<ManagementApiService> _logger;
     private readonly BenchCardReaders? _benchCards;
@@ -37,6 +38,7 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         ArgumentNullException.ThrowIfNull(options);
         _runtime = runtime;
         _options = options.Value.Api;
+        _benchCardDirectory = options.Value.Cards.BenchCardDirectory;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<ManagementApiService>();
     }
@@ -65,10 +67,14 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         });
 
         var app = builder.Build();
+        StatusPage.Use(app);
+        app.UseRouting();
         app.Use(GuardAsync);
         StatusEndpoints.Map(app, _runtime);
         EventsEndpoint.Map(app, _runtime);
         BenchEndpoints.Map(app, _runtime);
+        BenchRingEndpoints.Map(app, _runtime);
+        BenchCardListEndpoint.Map(app, _runtime, _benchCardDirectory);
         if (_benchCards is not null)
         {
             BenchCardEndpoints.Map(app, _benchCards);
