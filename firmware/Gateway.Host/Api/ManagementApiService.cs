@@ -80,7 +80,8 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
             BenchCardEndpoints.Map(app, _benchCards);
         }
 
-        app.MapFallback((HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
+        // "{*path}" rather than the default "{*path:nonfile}": a missing file (say /nope.html) gets the same problem body.
+        app.MapFallback("{*path}", (HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken);
         _app = app;
