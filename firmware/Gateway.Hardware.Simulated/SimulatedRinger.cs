@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Gateway.Hardware.Simulated;
 
-/// <summary>A ringer whose bell is a property and an event, for the bench board.</summary>
+/// <summary>A ringer with no bell at all, for the bench board: <see cref="RingerBase.BellChanged"/> is all it shows.</summary>
 public sealed class SimulatedRinger : RingerBase
 {
     /// <summary>Creates the ringer.</summary>
@@ -14,9 +14,9 @@ public sealed class SimulatedRinger : RingerBase
     {
     }
 
-    /// <summary>Raised (under the ringer lock; only enqueue) when the bell turns on or off.</summary>
-    public event EventHandler<bool>? BellChanged;
-
     /// <inheritdoc/>
-    protected override void SetBell(bool energized) => BellChanged?.Invoke(this, energized);
+    protected override void SetBell(bool energized)
+    {
+        // Nothing to energise; the base raises BellChanged for every change.
+    }
 }

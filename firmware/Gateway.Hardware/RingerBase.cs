@@ -75,6 +75,12 @@ public abstract class RingerBase : IRinger
     /// <summary>The logger.</summary>
     protected ILogger Logger { get; }
 
+    /// <summary>
+    /// Raised when the bell is energised (<see langword="true"/>) or released, so a status page can follow the cadence.
+    /// Raised under the ringer's lock: a handler must be quick and must not call back into the ringer.
+    /// </summary>
+    public event EventHandler<bool>? BellChanged;
+
     /// <summary>The clock in use.</summary>
     protected TimeProvider TimeProvider => _timeProvider;
 
@@ -208,5 +214,6 @@ public abstract class RingerBase : IRinger
 
         SetBell(on);
         _bellOn = on;
+        BellChanged?.Invoke(this, on);
     }
 }

@@ -17,4 +17,6 @@ namespace Gateway.Host.Api;
 [JsonSerializable(typeof(CardRequest))]
 [JsonSerializable(typeof(BenchCardResult))]
 [JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(RingRequest))]
+[JsonSerializable(typeof(List<BenchCardFile>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

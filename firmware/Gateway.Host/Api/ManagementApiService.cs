@@ -21,6 +21,7 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
 {
     private readonly GatewayRuntime _runtime;
     private readonly ApiOptions _options;
+    private readonly string _benchCardDirectory;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<ManagementApiService> _logger;
     private readonly BenchCardReaders? _benchCards;
@@ -37,6 +38,7 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         ArgumentNullException.ThrowIfNull(options);
         _runtime = runtime;
         _options = options.Value.Api;
+        _benchCardDirectory = options.Value.Cards.BenchCardDirectory;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<ManagementApiService>();
     }
@@ -65,16 +67,21 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         });
 
         var app = builder.Build();
+        StatusPage.Use(app);
+        app.UseRouting();
         app.Use(GuardAsync);
         StatusEndpoints.Map(app, _runtime);
         EventsEndpoint.Map(app, _runtime);
         BenchEndpoints.Map(app, _runtime);
+        BenchRingEndpoints.Map(app, _runtime);
+        BenchCardListEndpoint.Map(app, _runtime, _benchCardDirectory);
         if (_benchCards is not null)
         {
             BenchCardEndpoints.Map(app, _benchCards);
         }
 
-        app.MapFallback((HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
+        // "{*path}" rather than the default "{*path:nonfile}": a missing file (say /nope.html) gets the same problem body.
+        app.MapFallback("{*path}", (HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken);
         _app = app;

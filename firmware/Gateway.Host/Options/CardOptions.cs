@@ -17,4 +17,10 @@ public sealed class CardOptions
     /// <summary>Gets or sets how long the PIN prompt waits after the last key before it gives up.</summary>
     [Range(5, 300)]
     public int PinTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Gets or sets the folder of virtual card files the bench status page offers (absolute or relative to the
+    /// working directory, the repository root under <c>build.ps1 bench</c>).
+    /// </summary>
+    public string BenchCardDirectory { get; set; } = "tools/virtual-card/cards";
 }

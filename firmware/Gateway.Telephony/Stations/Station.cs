@@ -52,6 +52,11 @@ public sealed partial class Station : IDisposable
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cards = identity.Readers.ToDictionary(r => r, r => new ReaderSnapshot(r, false), StringComparer.Ordinal);
+        if (devices.Ringer is RingerBase ringer)
+        {
+            // Publishing takes only the event bus's own lock, so it is safe under the ringer's.
+            ringer.BellChanged += (_, on) => Publish("ring.bell", new JsonObject { ["on"] = on });
+        }
     }
 
     /// <summary>Gets the station id.</summary>
