@@ -14,6 +14,7 @@ internal sealed class DatagramReceiveLoop
     private readonly Socket _socket;
     private readonly DatagramHandler _handler;
     private readonly Thread _thread;
+    private bool _started;
 
     public DatagramReceiveLoop(Socket socket, DatagramHandler handler, string name)
     {
@@ -25,10 +26,20 @@ internal sealed class DatagramReceiveLoop
     /// <summary>Handler failures (a bug, not bad input: bad input is counted by the handler).</summary>
     public long HandlerFailures { get; private set; }
 
-    public void Start() => _thread.Start();
+    public void Start()
+    {
+        _thread.Start();
+        _started = true;
+    }
 
-    /// <summary>Waits for the thread after the socket was closed.</summary>
-    public void Join() => _thread.Join(TimeSpan.FromSeconds(2));
+    /// <summary>Waits for the thread (if it was started) after the socket was closed.</summary>
+    public void Join()
+    {
+        if (_started)
+        {
+            _thread.Join(TimeSpan.FromSeconds(2));
+        }
+    }
 
     private void Run()
     {
