@@ -25,7 +25,7 @@ public sealed class RtpAudioStreamTests(ITestOutputHelper output) : IDisposable
         var sink = new WavAudioDevice(G711Format, null, sinkPath);
         using (var pair = new StreamPair(new WavAudioDevice(G711Format, source, null), sink))
         {
-            await StreamPair.WaitUntil(() => pair.B.GetStatistics().PacketsReceived >= 60);
+            await StreamPair.WaitUntil(() => pair.B.GetStatistics().PacketsReceived >= 80);
             pair.StopClock();
             var statistics = pair.B.GetStatistics();
             output.WriteLine($"B received {statistics.PacketsReceived}, lost {statistics.PacketsLost}, jitter {statistics.JitterRtpUnits}, jb delay {statistics.JitterBuffer.AverageDelayMsOrZero()} ms");
@@ -35,14 +35,26 @@ public sealed class RtpAudioStreamTests(ITestOutputHelper output) : IDisposable
         var received = WavHeader.ReadSamples(File.ReadAllBytes(sinkPath), out _);
         var start = Array.FindIndex(received, s => Math.Abs((int)s) > 1000);
         Assert.True(start >= 0, "no audio arrived");
-        var window = received.AsSpan(start + 400, 2400);
+        // 60 ms windows; on a loaded machine the jitter buffer may conceal or drop a frame now and then, which
+        // smears one window, so most windows (not all) must show the tone at the sent level.
         var expectedRms = Tone.Rms(tone);
-        var levelDb = 20 * Math.Log10(Tone.Rms(window) / expectedRms);
-        var atTone = Tone.Power(window, 8000, 1000);
-        output.WriteLine($"level {levelDb:F2} dB, 1 kHz/700 Hz power ratio {atTone / Tone.Power(window, 8000, 700):F0}");
-        Assert.InRange(levelDb, -1.0, 1.0);
-        Assert.True(atTone > 1000 * Tone.Power(window, 8000, 700));
-        Assert.True(atTone > 1000 * Tone.Power(window, 8000, 1300));
+        var windows = 0;
+        var good = 0;
+        for (var offset = start + 400; offset + 480 <= received.Length; offset += 480)
+        {
+            var window = received.AsSpan(offset, 480);
+            var levelDb = 20 * Math.Log10(Tone.Rms(window) / expectedRms);
+            var atTone = Tone.Power(window, 8000, 1000);
+            windows++;
+            if (Math.Abs(levelDb) < 1.0 && atTone > 100 * Tone.Power(window, 8000, 700) && atTone > 100 * Tone.Power(window, 8000, 1300))
+            {
+                good++;
+            }
+        }
+
+        output.WriteLine($"{good} of {windows} 60 ms windows carry the 1 kHz tone at the sent level (within 1 dB)");
+        Assert.True(windows >= 15, $"only {windows} windows received");
+        Assert.True(good >= windows * 0.8, $"{good} of {windows} windows carry the tone");
     }
 
     [Fact]
@@ -144,4 +156,29 @@ internal static class SnapshotExtensions
 {
     public static double AverageDelayMsOrZero(this JitterBufferSnapshot snapshot) =>
         snapshot.JitterBufferEmittedCount == 0 ? 0 : snapshot.JitterBufferDelay * 1000 / snapshot.JitterBufferEmittedCount;
+}
+
+public sealed class RtpAudioStreamRemoteChangeTests
+{
+    [Fact]
+    public async Task SetRemote_NewAddress_PacketsGoThereAndLatchRestarts()
+    {
+        var format = new AudioFormat(8000, 160);
+        using var pair = new StreamPair(new Devices.Null.NullAudioDevice(format), new Devices.Null.NullAudioDevice(format));
+        await StreamPair.WaitUntil(() => pair.B.GetStatistics().PacketsReceived >= 3);
+
+        using var moved = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        moved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        moved.ReceiveTimeout = 3000;
+
+        // A stops sending (its side of the re-INVITE), so nothing re-latches B onto the old address.
+        pair.A.SetDirection(Sdp.SdpDirection.Inactive);
+        await Task.Delay(200);
+        pair.B.SetRemote((IPEndPoint)moved.LocalEndPoint!);
+        var buffer = new byte[2048];
+        var length = moved.Receive(buffer);
+        Assert.True(RtpPacket.TryParse(buffer.AsSpan(0, length), out var packet, out _));
+        Assert.Equal(pair.B.Ssrc, packet.Header.Ssrc);
+        Assert.Null(pair.B.LatchedRemote);
+    }
 }
