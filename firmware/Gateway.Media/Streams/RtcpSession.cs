@@ -56,8 +56,19 @@ public sealed class RtcpSession
     /// <summary>Invalid compounds.</summary>
     public long Invalid { get; private set; }
 
+    private RtcpReportBlock? _remoteReport;
+
     /// <summary>Last report block the remote sent about our SSRC, or null.</summary>
-    public RtcpReportBlock? RemoteReport { get; private set; }
+    public RtcpReportBlock? RemoteReport
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _remoteReport;
+            }
+        }
+    }
 
     /// <summary>Writes an SR or RR compound with SDES; with <paramref name="bye"/> a BYE is appended.</summary>
     /// <returns>The compound's length.</returns>
@@ -140,7 +151,11 @@ public sealed class RtcpSession
             var block = packet.GetReportBlock(i);
             if (block.Ssrc == _sender.Ssrc)
             {
-                RemoteReport = block;
+                // Read by the statistics snapshot on another thread; a 28-byte struct must not tear.
+                lock (_sync)
+                {
+                    _remoteReport = block;
+                }
             }
         }
     }
