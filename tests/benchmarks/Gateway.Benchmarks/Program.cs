@@ -10,6 +10,13 @@ if (args.Length > 0 && args[0] == "cputime")
     return;
 }
 
+// "clockjitter [seconds]" prints the media clock's tick lateness distribution in each wait mode.
+if (args.Length > 0 && args[0] == "clockjitter")
+{
+    ClockJitterProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 // "register [accounts] [rounds] [limit]" compares registration throughput against SIPp without BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "register")
 {

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace Gateway.Media.Clock;
+
+/// <summary>
+/// The media clock: one dedicated highest-priority thread ticking every frame period on absolute deadlines
+/// (<see cref="DeadlineSchedule"/>), driving every registered stream in turn. Not a thread-pool timer, so ticks
+/// do not queue behind other work; registration copies a small array, ticking allocates nothing.
+/// </summary>
+public sealed class MediaClock : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly long _periodTicks;
+    private readonly ClockWaitMode _mode;
+    private IMediaClockSink[] _sinks = [];
+    private Thread? _thread;
+    private volatile bool _stopping;
+
+    /// <summary>Creates a clock ticking every <paramref name="periodMs"/> ms (20 by default).</summary>
+    public MediaClock(int periodMs = 20, ClockWaitMode mode = ClockWaitMode.AbsoluteNanosleep)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodMs);
+        PeriodMs = periodMs;
+        _periodTicks = Stopwatch.Frequency * periodMs / 1000;
+        _mode = mode;
+    }
+
+    /// <summary>The tick period.</summary>
+    public int PeriodMs { get; }
+
+    /// <summary>Lateness of each tick relative to its deadline.</summary>
+    public TickJitterStatistics Jitter { get; } = new();
+
+    /// <summary>Ticks skipped because the thread was descheduled for more than a period.</summary>
+    public long SkippedTicks { get; private set; }
+
+    /// <summary>Exceptions thrown by sinks (each caught so one broken stream does not stop the others).</summary>
+    public long SinkFailures { get; private set; }
+
+    /// <summary>Whether the absolute clock_nanosleep wait is in use (otherwise sleep-then-spin).</summary>
+    public static bool UsesNanosleep => DeadlineWaiter.NanosleepAvailable;
+
+    /// <summary>Adds a stream; it is ticked from the next tick on.</summary>
+    public void Register(IMediaClockSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        lock (_lock)
+        {
+            _sinks = [.. _sinks, sink];
+        }
+    }
+
+    /// <summary>Removes a stream; a tick already running may still call it once.</summary>
+    public void Unregister(IMediaClockSink sink)
+    {
+        lock (_lock)
+        {
+            _sinks = [.. _sinks.Where(s => !ReferenceEquals(s, sink))];
+        }
+    }
+
+    /// <summary>Starts the clock thread.</summary>
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException("the clock is already started");
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = "media-clock", Priority = ThreadPriority.Highest };
+        _thread.Start();
+    }
+
+    /// <summary>Stops the clock thread and waits for the tick in progress.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        _thread?.Join();
+    }
+
+    private void Run()
+    {
+        var schedule = new DeadlineSchedule(Stopwatch.GetTimestamp(), _periodTicks);
+        while (!_stopping)
+        {
+            var tick = schedule.NextIndex;
+            DeadlineWaiter.WaitUntil(schedule.NextDeadline, _mode);
+            var lateness = schedule.Complete(Stopwatch.GetTimestamp());
+            Jitter.Record(lateness * 1_000_000 / Stopwatch.Frequency);
+            SkippedTicks = schedule.Skipped;
+            foreach (var sink in Volatile.Read(ref _sinks))
+            {
+                try
+                {
+                    sink.OnTick(tick);
+                }
+#pragma warning disable CA1031 // A failing stream must not stop the clock for every other call.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    SinkFailures++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Gateway.Media.Devices.Wav;
+
+/// <summary>
+/// Writes played audio to a WAV file. The RIFF and data sizes are patched after every frame, so a process stopped
+/// abruptly leaves a valid file holding everything written so far; <see cref="Dispose"/> patches them a last time.
+/// </summary>
+public sealed class WavFileSink : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly byte[] _size = new byte[4];
+    private int _dataBytes;
+    private bool _disposed;
+
+    /// <summary>Creates (or truncates) <paramref name="path"/> for mono 16-bit PCM at <paramref name="sampleRate"/>.</summary>
+    /// <exception cref="AudioDeviceException">The file cannot be created.</exception>
+    public WavFileSink(string path, int sampleRate)
+    {
+        try
+        {
+            _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+        }
+        catch (IOException ex)
+        {
+            throw new AudioDeviceException($"cannot create WAV sink {path}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new AudioDeviceException($"cannot create WAV sink {path}: {ex.Message}", ex);
+        }
+
+        Span<byte> header = stackalloc byte[WavHeader.Length];
+        WavHeader.Write(header, sampleRate, 0);
+        _file.Write(header);
+        _file.Flush();
+    }
+
+    /// <summary>Samples written so far.</summary>
+    public long SamplesWritten => _dataBytes / 2;
+
+    /// <summary>Appends <paramref name="frame"/> and makes the header cover it.</summary>
+    public void Write(ReadOnlySpan<short> frame)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (BitConverter.IsLittleEndian)
+        {
+            _file.Write(MemoryMarshal.AsBytes(frame));
+        }
+        else
+        {
+            Span<byte> sample = stackalloc byte[2];
+            foreach (var s in frame)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(sample, s);
+                _file.Write(sample);
+            }
+        }
+
+        _dataBytes += frame.Length * 2;
+        PatchSizes();
+    }
+
+    /// <summary>Patches the header a last time and closes the file.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        PatchSizes();
+        _disposed = true;
+        _file.Dispose();
+    }
+
+    private void PatchSizes()
+    {
+        var end = _file.Position;
+        BinaryPrimitives.WriteInt32LittleEndian(_size, 36 + _dataBytes);
+        _file.Position = WavHeader.RiffSizeOffset;
+        _file.Write(_size);
+        BinaryPrimitives.WriteInt32LittleEndian(_size, _dataBytes);
+        _file.Position = WavHeader.DataSizeOffset;
+        _file.Write(_size);
+        _file.Position = end;
+
+        // Into the OS page cache, not to disk: enough to survive the process being killed.
+        _file.Flush(flushToDisk: false);
+    }
+}
