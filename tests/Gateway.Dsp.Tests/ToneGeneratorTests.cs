@@ -82,6 +82,20 @@ public class ToneGeneratorTests
     }
 
     [Fact]
+    public void CadenceEdges_AreRamped_NoClick()
+    {
+        // 300 Hz gated off after 104 ms (31.2 cycles): a hard gate would jump by 0.95·A there.
+        var generator = new ToneGenerator(ToneDefinition.Cadence("t", 104, 96, new ToneComponent(300, -10)), 8000);
+        var pcm = new short[8000 * 2];
+        generator.Render(pcm);
+        var slope = 2 * Math.PI * 300 / 8000 * PcmLevel.PeakAmplitude(-10) * 1.05;
+        for (var i = 1; i < pcm.Length; i++)
+        {
+            Assert.True(Math.Abs(pcm[i] - pcm[i - 1]) <= slope, $"jump at sample {i}");
+        }
+    }
+
+    [Fact]
     public void UsStutterDial_TenInterruptionsThenSteady()
     {
         var generator = new ToneGenerator(TonePlans.UnitedStates[ToneKind.StutterDial], 8000);

@@ -4,6 +4,8 @@ namespace Gateway.Dsp.Tones;
 /// Renders a <see cref="ToneDefinition"/> into PCM frames at any rate (8 or 16 kHz in practice). Each distinct
 /// frequency has one oscillator that keeps running through silent steps and step changes, so the output is phase
 /// continuous across frames and cadence steps (no clicks where a sine continues, as in the UK special dial tone).
+/// A sine that starts or stops at a step boundary is faded in or out over 2 ms (raised cosine), so cadence edges
+/// do not click.
 /// </summary>
 public sealed class ToneGenerator
 {
@@ -12,6 +14,9 @@ public sealed class ToneGenerator
     private readonly int[][] _oscillators;
     private readonly double[][] _amplitudes;
     private readonly long[] _stepSamples;
+    private readonly bool[][] _fadeIn;
+    private readonly bool[][] _fadeOut;
+    private readonly double[] _ramp;
     private readonly ToneDefinition _definition;
     private int _step;
     private long _inStep;
@@ -33,6 +38,18 @@ public sealed class ToneGenerator
         _oscillators = definition.Steps.Select(s => s.Components.Select(c => Array.IndexOf(frequencies, c.Frequency)).ToArray()).ToArray();
         _amplitudes = definition.Steps.Select(s => s.Components.Select(c => PcmLevel.PeakAmplitude(c.LevelDbm0)).ToArray()).ToArray();
         _stepSamples = definition.Steps.Select(s => s.IsContinuous ? long.MaxValue : (long)Math.Round(s.Duration.TotalSeconds * sampleRate)).ToArray();
+        _ramp = new double[sampleRate / 500];
+        for (var i = 0; i < _ramp.Length; i++)
+        {
+            _ramp[i] = 0.5 * (1 - Math.Cos(Math.PI * (i + 0.5) / _ramp.Length));
+        }
+
+        var steps = definition.Steps;
+        int? Next(int i) => i + 1 < steps.Count ? i + 1 : definition.RepeatFrom >= 0 ? definition.RepeatFrom : null;
+        int? Previous(int i) => i > 0 ? i - 1 : definition.RepeatFrom == 0 && !steps[^1].IsContinuous ? steps.Count - 1 : null;
+        bool Sounds(int? step, double frequency) => step is { } k && steps[k].Components.Any(c => c.Frequency == frequency);
+        _fadeIn = steps.Select((step, i) => step.Components.Select(c => !Sounds(Previous(i), c.Frequency)).ToArray()).ToArray();
+        _fadeOut = steps.Select((step, i) => step.Components.Select(c => !step.IsContinuous && !Sounds(Next(i), c.Frequency)).ToArray()).ToArray();
         SampleRate = sampleRate;
     }
 
@@ -69,9 +86,21 @@ public sealed class ToneGenerator
             double value = 0;
             var oscillators = _oscillators[_step];
             var amplitudes = _amplitudes[_step];
+            var remaining = _stepSamples[_step] - _inStep - 1;
             for (var c = 0; c < oscillators.Length; c++)
             {
-                value += amplitudes[c] * Math.Sin(_phase[oscillators[c]]);
+                var gain = 1.0;
+                if (_fadeIn[_step][c] && _inStep < _ramp.Length)
+                {
+                    gain = _ramp[_inStep];
+                }
+
+                if (_fadeOut[_step][c] && remaining < _ramp.Length)
+                {
+                    gain = Math.Min(gain, _ramp[remaining]);
+                }
+
+                value += gain * amplitudes[c] * Math.Sin(_phase[oscillators[c]]);
             }
 
             output[i] = PcmLevel.Saturate(value);
