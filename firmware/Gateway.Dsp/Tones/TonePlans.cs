@@ -4,9 +4,11 @@ namespace Gateway.Dsp.Tones;
 /// Built-in tone plans: United States, United Kingdom, Germany.
 /// </summary>
 /// <remarks>
-/// Sources (checked through public copies during development, not against the ITU originals):
+/// Sources (public copies found during development, not the ITU/Telcordia/BT originals; where a value was not
+/// found in them it is marked as recalled or assumed):
 /// <list type="bullet">
-/// <item>US: the North American Precise Tone Plan (LSSGR / GR-506): dial 350+440 Hz −13 dBm0 per tone, ringback
+/// <item>US: the North American Precise Tone Plan (LSSGR / GR-506; frequencies and cadences match the Zaptel tone
+/// zone table, the levels are recalled, not re-checked): dial 350+440 Hz −13 dBm0 per tone, ringback
 /// 440+480 −19 dBm0 2 s/4 s, busy 480+620 −24 dBm0 0.5/0.5 s, reorder 480+620 0.25/0.25 s, call waiting 440 Hz
 /// 0.3 s (repeated after ~10 s, as the Zaptel/Asterisk zone table "ITU E.180 Supplement 2" has it), stutter dial
 /// ten 0.1/0.1 s interruptions then steady, off-hook (ROH) 1400+2060+2450+2600 Hz 0.1/0.1 s (Wikipedia
@@ -14,7 +16,8 @@ namespace Gateway.Dsp.Tones;
 /// <item>UK: BT SIN 350 as summarised in a BT "Network supervisory tones" table and blog.trumpton.org.uk: dial
 /// 350 Hz −20 + 440 Hz −23 continuous; special (interrupted) dial 350 Hz 0.75/0.75 s over continuous 440 Hz;
 /// ringing 400+450 Hz 0.4/0.2/0.4/2.0 s; busy 400 Hz 0.375/0.375 s; congestion 400 Hz 0.4 s (−20) / 0.35 off /
-/// 0.225 s (−14) / 0.525 off; call waiting 400 Hz 0.1 s then 4 s off (Asterisk indications.conf "uk").
+/// 0.225 s (−14) / 0.525 off; call waiting 400 Hz 0.1 s then 4 s off (recalled from Asterisk indications.conf "uk",
+/// not re-checked).
 /// The BT howler is a rising warble with no published table at hand; we use DTMF * and # alternating, which
 /// Wikipedia reports for some installations, 0.5 s each — an assumption, not a BT value.</item>
 /// <item>DE: ITU-T E.180 Supplement 2 (Operational Bulletin list "Various tones used in national networks", entry
