@@ -5,6 +5,10 @@ namespace Gateway.Hardware.Simulated;
 /// <summary>A keypad driven by code (bench console, tests): presses go through the normal keypad logic.</summary>
 public sealed class SimulatedKeypad : KeypadBase
 {
+    // Separate sequences (for example one bench request per key) must also keep their presses apart,
+    // or the keypad logic rightly takes a quick repeat of the same key for contact bounce.
+    private long _lastPress = long.MinValue;
+
     /// <summary>Creates the keypad.</summary>
     /// <param name="sink">Receives <see cref="KeyPressed"/>.</param>
     /// <param name="timeProvider">Clock for debounce and sequence delays.</param>
@@ -23,9 +27,13 @@ public sealed class SimulatedKeypad : KeypadBase
         ThrowIfInvalid(key, nameof(key));
         OnKeyDown(key);
         OnKeyUp(key);
+        Interlocked.Exchange(ref _lastPress, TimeProvider.GetTimestamp());
     }
 
-    /// <summary>Presses keys one after another, waiting <paramref name="interKeyDelay"/> between them.</summary>
+    /// <summary>
+    /// Presses keys one after another, at least <paramref name="interKeyDelay"/> apart, counting from the last press of
+    /// any earlier sequence too.
+    /// </summary>
     /// <param name="keys">Keys from 0-9, *, #, A-D; validated before the first press.</param>
     /// <param name="interKeyDelay">Delay between presses; at least <see cref="KeypadBase.KeyDebounce"/> so repeated keys are not merged.</param>
     /// <param name="cancellationToken">Stops the sequence.</param>
@@ -46,9 +54,11 @@ public sealed class SimulatedKeypad : KeypadBase
 
         for (var i = 0; i < keys.Length; i++)
         {
-            if (i > 0)
+            var last = Interlocked.Read(ref _lastPress);
+            var wait = last == long.MinValue ? TimeSpan.Zero : interKeyDelay - TimeProvider.GetElapsedTime(last);
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(interKeyDelay, TimeProvider, cancellationToken);
+                await Task.Delay(wait, TimeProvider, cancellationToken);
             }
 
             Press(keys[i]);

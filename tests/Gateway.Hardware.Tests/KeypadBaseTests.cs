@@ -107,6 +107,23 @@ public sealed class KeypadBaseTests
     }
 
     [Fact]
+    public async Task PressSequenceAsync_BackToBackSequencesOfOneKey_KeepTheDelayBetweenThem()
+    {
+        // One bench request per key: without a gap across sequences the second 5 would be taken as bounce.
+        using var keypad = new SimulatedKeypad(_sink, _time);
+        await keypad.PressSequenceAsync("5", TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        Assert.Equal("5", Keys());
+
+        var second = keypad.PressSequenceAsync("5", TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        Assert.False(second.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.False(second.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await second;
+        Assert.Equal("5", Keys());
+    }
+
+    [Fact]
     public async Task PressSequenceAsync_InvalidKey_ThrowsBeforeAnyPress()
     {
         using var keypad = new SimulatedKeypad(_sink, _time);

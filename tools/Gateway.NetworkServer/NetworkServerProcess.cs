@@ -199,6 +199,14 @@ public sealed partial class NetworkServerProcess : IAsyncDisposable
         if (survivors.Count > 0)
         {
             await SignalAsync("KILL", survivors);
+
+            // SIGKILL is delivered asynchronously; on a loaded machine a killed worker can take a moment to go,
+            // and a caller that starts a new server on the same port must not race it.
+            var killDeadline = DateTime.UtcNow + s_stopGrace;
+            while (DateTime.UtcNow < killDeadline && survivors.Any(IsAlive))
+            {
+                await Task.Delay(20);
+            }
         }
     }
 
