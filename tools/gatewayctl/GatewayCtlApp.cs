@@ -1,4 +1,5 @@
 using Gateway.Ctl.Commands.Cards;
+using Gateway.Ctl.Commands.Field;
 using Gateway.Ctl.Commands.Sip;
 using Gateway.Ctl.Commands.Subscribers;
 using Spectre.Console;
@@ -50,6 +51,7 @@ public static class GatewayCtlApp
             });
             config.AddBranch("subscriber", AddSubscriberCommands);
             config.AddBranch("card", AddCardCommands);
+            FieldCommands.Add(config);
         });
         return app;
     }
