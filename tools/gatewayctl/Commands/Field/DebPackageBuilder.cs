@@ -35,6 +35,7 @@ public sealed class DebPackageBuilder(PackageTarget target, string publishDirect
         }
 
         var stage = Directory.CreateTempSubdirectory("gateway-deb-").FullName;
+        SetMode(stage, Executable); // the package root is '/': 0755, not the temp folder's 0700.
         try
         {
             var version = Version ?? ReadVersion();
@@ -116,7 +117,10 @@ public sealed class DebPackageBuilder(PackageTarget target, string publishDirect
             var relative = Path.GetRelativePath(publishDirectory, file);
 
             // Debug symbols, the repo copy of the unit and the dev appsettings overrides do not belong on a device.
-            if (relative.EndsWith(".pdb", StringComparison.Ordinal) || relative.EndsWith(".dbg", StringComparison.Ordinal)
+            // Native assets for other OSes (a portable publish carries android, osx, win...) are dead weight on Debian.
+            if (relative.EndsWith(".pdb", StringComparison.Ordinal) || relative.EndsWith(".dbg", StringComparison.Ordinal) || relative.EndsWith(".xml", StringComparison.Ordinal)
+                || (relative.StartsWith("runtimes/", StringComparison.Ordinal) && !relative.StartsWith("runtimes/linux", StringComparison.Ordinal) && !relative.StartsWith("runtimes/unix", StringComparison.Ordinal))
+                || relative.StartsWith("runtimes/linux-musl", StringComparison.Ordinal) || relative.StartsWith("runtimes/linux-bionic", StringComparison.Ordinal)
                 || relative.StartsWith("systemd/", StringComparison.Ordinal) || relative.StartsWith("appsettings.Development", StringComparison.Ordinal))
             {
                 continue;
@@ -167,7 +171,7 @@ public sealed class DebPackageBuilder(PackageTarget target, string publishDirect
         Directory.CreateDirectory(doc);
         File.WriteAllText(Path.Combine(doc, "copyright"),
             "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: gateway\n\n"
-            + "Files: *\nCopyright: Follow-me Gateway project\nLicense: proprietary\n Internal firmware; not for redistribution.\n");
+            + "Files: *\nCopyright: 2026 Follow-me Gateway project\nLicense: proprietary\n Internal firmware; not for redistribution.\n");
         using var changelog = new GZipStream(File.Create(Path.Combine(doc, "changelog.gz")), CompressionLevel.SmallestSize);
         changelog.Write(Encoding.UTF8.GetBytes($"gateway ({ReadVersion()}) stable; urgency=medium\n\n  * Built by gatewayctl package.\n\n -- Follow-me Gateway <gateway@example.invalid>  Thu, 01 Jan 2026 00:00:00 +0000\n"));
     }

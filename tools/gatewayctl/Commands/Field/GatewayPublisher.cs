@@ -31,7 +31,7 @@ public static class GatewayPublisher
     public static async Task<string> PublishAsync(string root, PackageTarget target, bool aot, CancellationToken cancellationToken)
     {
         var output = Directory.CreateTempSubdirectory("gateway-publish-").FullName;
-        List<string> arguments = ["publish", Path.Combine(root, HostProject), "-c", "Release", "-o", output, "-p:DebugType=none", "-p:GenerateDocumentationFile=false"];
+        List<string> arguments = ["publish", Path.Combine(root, HostProject), "-c", "Release", "-o", output, "-p:DebugType=none"];
         if (target.SelfContained)
         {
             arguments.AddRange(["-r", target.Rid, "--self-contained", "true"]);
@@ -53,7 +53,7 @@ public static class GatewayPublisher
         }
 
         Directory.Delete(output, recursive: true);
-        var firstError = log.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? DebPackage.FirstLine(log);
+        var firstError = log.Split('\n').FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal))?.Trim() ?? DebPackage.FirstLine(log);
         if (aot)
         {
             throw new FieldException(
