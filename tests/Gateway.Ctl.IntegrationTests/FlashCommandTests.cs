@@ -39,7 +39,7 @@ public sealed class FlashCommandTests : IDisposable
         Assert.Contains("installed in", output, StringComparison.Ordinal);
         Assert.Contains("gateway 0.1.0 runs board bench (fresh install before)", output, StringComparison.Ordinal);
         Assert.Contains("upload gateway_0.1.0_all.deb", console, StringComparison.Ordinal);
-        Assert.Equal("0.1.0 ii ", await _device.InstalledVersionAsync());
+        Assert.Equal("0.1.0 ii", await _device.InstalledVersionAsync());
         Assert.Equal("GATEWAY_Gateway__Board=bench\n", await File.ReadAllTextAsync(Path.Combine(_device.Root, "etc/gateway/board.env")));
         Assert.Contains("\ngateway:", await File.ReadAllTextAsync(Path.Combine(_device.Root, "etc/passwd")), StringComparison.Ordinal);
         Assert.Equal(["gateway_0.1.0_all.deb", "installed"], PackageFiles());
@@ -66,7 +66,7 @@ public sealed class FlashCommandTests : IDisposable
         Assert.Equal(FieldExitCodes.RolledBack, exitCode);
         Assert.Contains("rolling back to gateway_0.1.0_all.deb", console, StringComparison.Ordinal);
         Assert.Contains("gateway_0.1.0_all.deb restored and healthy", output, StringComparison.Ordinal);
-        Assert.Equal("0.1.0 ii ", await _device.InstalledVersionAsync());
+        Assert.Equal("0.1.0 ii", await _device.InstalledVersionAsync());
         Assert.Equal("gateway_0.1.0_all.deb\n", await File.ReadAllTextAsync(Path.Combine(_device.PackagesDir, "installed")));
         var status = await Ctl.RunAsync(["status", .. _device.SshArgs, "--json"]);
         Assert.Contains("\"version\":\"0.1.0\"", status.Output, StringComparison.Ordinal);

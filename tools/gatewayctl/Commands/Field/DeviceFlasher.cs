@@ -30,8 +30,10 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
                 console.MarkupLine($"[grey]{Markup.Escape(target.Display)}: host key {Markup.Escape(session.HostKeyFingerprint ?? "?")} (pin it with --host-key)[/]");
             }
 
+            Step(target, "connected", clock);
             var facts = await DevicePreflight.CheckAsync(session, package, board, settings.RemoteDir, cancellationToken);
             previous = facts.InstalledVersion;
+            Step(target, $"checked: {facts.Os}, {facts.Architecture}, {facts.FreeKiB / 1024} MiB free, installed {facts.InstalledVersion ?? "none"}", clock);
             if (settings.DryRun)
             {
                 return new FlashResult(target.Display, "checked", facts.InstalledVersion, facts.InstalledVersion, clock.Elapsed.TotalSeconds,
@@ -40,8 +42,11 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
             }
 
             var remote = await UploadWithProgressAsync(session, package, cancellationToken);
+            Step(target, "uploaded and verified", clock);
             await InstallAsync(session, remote, board, cancellationToken);
+            Step(target, "installed and restarted", clock);
             var (version, problem) = await HealthProbe.WaitAsync(session, settings.ApiPort, board, TimeSpan.FromSeconds(settings.HealthTimeoutSeconds), cancellationToken);
+            Step(target, version is null ? "health check failed" : "healthy", clock);
             if (version is not null)
             {
                 await RecordAsync(session, Path.GetFileName(remote), facts.InstalledPackage, cancellationToken);
@@ -57,6 +62,9 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
             return new FlashResult(target.Display, outcome, null, previous, clock.Elapsed.TotalSeconds, e.Message, e.Hint);
         }
     }
+
+    private void Step(DeviceTarget target, string what, Stopwatch clock) =>
+        console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[grey]{Markup.Escape(target.Display)}: {clock.Elapsed.TotalSeconds,5:F1} s {Markup.Escape(what)}[/]"));
 
     private async Task<string> UploadWithProgressAsync(DeviceSession session, DebPackage package, CancellationToken cancellationToken)
     {
@@ -95,6 +103,7 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
 
         console.MarkupLine($"[yellow]{Markup.Escape(host)}: health check failed ({Markup.Escape(problem)}); rolling back to {Markup.Escape(facts.InstalledPackage)}[/]");
         await InstallAsync(session, $"{settings.RemoteDir}/{facts.InstalledPackage}", board, cancellationToken);
+        Step(session.Target, "previous package reinstalled and restarted", clock);
         var (version, again) = await HealthProbe.WaitAsync(session, settings.ApiPort, board, TimeSpan.FromSeconds(settings.HealthTimeoutSeconds), cancellationToken);
         return version is null
             ? new FlashResult(host, "failed", null, facts.InstalledVersion, clock.Elapsed.TotalSeconds,
