@@ -71,7 +71,8 @@ $AptPackages = @(
     'baresip-core', 'linphone-cli',
     'sip-tester', 'sipvicious',
     'pcscd', 'libpcsclite1', 'vsmartcard-vpcd', 'pcsc-tools', 'opensc',
-    'sox', 'tshark'
+    'sox', 'tshark',
+    'openssh-server'
 )
 
 function Write-Step([string] $Message) {
