@@ -178,7 +178,7 @@ public sealed class FlashCommandTests : IDisposable
         Assert.Contains("checked", output, StringComparison.Ordinal);
         Assert.Contains("would install 0.1.0 for board bench (installed: none, rollback file: none)", output, StringComparison.Ordinal);
         Assert.Null(await _device.InstalledVersionAsync());
-        Assert.Empty(PackageFiles());
+        Assert.False(Directory.Exists(_device.PackagesDir));
     }
 
     [Fact]

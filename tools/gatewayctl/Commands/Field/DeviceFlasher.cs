@@ -41,6 +41,8 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
                     + $"(installed: {facts.InstalledVersion ?? "none"}, rollback file: {facts.InstalledPackage ?? "none"})");
             }
 
+            await session.RunCheckedAsync($"{target.Privileged}mkdir -p '{settings.RemoteDir}'",
+                "check that the user may create the package folder (root, or sudo without password)", cancellationToken);
             var remote = await UploadWithProgressAsync(session, package, cancellationToken);
             Step(target, "uploaded and verified", clock);
             await InstallAsync(session, remote, board, cancellationToken);

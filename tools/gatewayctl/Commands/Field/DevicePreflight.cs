@@ -4,8 +4,8 @@ namespace Gateway.Ctl.Commands.Field;
 
 /// <summary>
 /// The checks before anything on the device changes: architecture, OS, free space, pcscd, the installed version.
-/// Remote commands: <c>dpkg --print-architecture</c>, <c>. /etc/os-release</c>, <c>mkdir -p DIR</c>, <c>df -Pk DIR</c>,
-/// <c>command -v pcscd</c>, <c>dpkg-query -W gateway</c>, <c>cat DIR/installed</c>.
+/// Remote commands, in two round trips: <c>dpkg --print-architecture</c>, <c>. /etc/os-release</c>, <c>command -v pcscd</c>,
+/// <c>dpkg-query -W gateway</c>, <c>cat DIR/installed</c>; then <c>df -Pk DIR</c> (or its nearest existing parent).
 /// </summary>
 public static class DevicePreflight
 {
@@ -25,21 +25,38 @@ public static class DevicePreflight
                 $"build one for this board: gatewayctl package --rid ... --board {board} (or check --board)");
         }
 
-        var architecture = (await session.RunCheckedAsync("dpkg --print-architecture", "the device must run a Debian-family OS (Raspberry Pi OS, Debian, Ubuntu)", cancellationToken)).Trim();
+        // One round trip for the read-only facts: a slow link (or a slow login shell) pays per command.
+        var (_, probe, _) = await session.RunAsync(
+            "printf 'arch=%s\\n' \"$(dpkg --print-architecture 2>/dev/null)\"; "
+            + "( . /etc/os-release && printf 'os=%s|%s|%s\\n' \"$ID\" \"${ID_LIKE:-}\" \"${PRETTY_NAME:-$ID}\" ) 2>/dev/null; "
+            + "if command -v pcscd >/dev/null || test -x /usr/sbin/pcscd; then echo pcscd=yes; else echo pcscd=no; fi; "
+            + "printf 'version=%s\\n' \"$(dpkg-query -W -f='${Version}' gateway 2>/dev/null)\"; "
+            + $"printf 'installed=%s\\n' \"$(cat '{remoteDir}/installed' 2>/dev/null)\"",
+            cancellationToken);
+        var facts = probe.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.Ordinal);
+        var architecture = facts.GetValueOrDefault("arch", string.Empty);
+        if (architecture.Length == 0)
+        {
+            throw new FieldException($"{host}: dpkg --print-architecture gave nothing", "the device must run a Debian-family OS (Raspberry Pi OS, Debian, Ubuntu)");
+        }
+
         if (package.Architecture != "all" && package.Architecture != architecture)
         {
             throw new FieldException($"{host}: device is {architecture}, package is {package.Architecture}",
                 architecture == "armhf" ? "32-bit OS: build with --rid portable (needs the ASP.NET Core runtime on the device)" : $"build with --rid {(architecture == "arm64" ? "linux-arm64" : architecture == "amd64" ? "linux-x64" : "portable")}");
         }
 
-        var os = (await session.RunCheckedAsync(". /etc/os-release && echo \"$ID|${ID_LIKE:-}|${PRETTY_NAME:-$ID}\"", "the device has no /etc/os-release", cancellationToken)).Trim().Split('|');
+        var os = facts.GetValueOrDefault("os", string.Empty).Split('|');
         if (os.Length < 3 || !(os[0] is "debian" or "raspbian" or "ubuntu" || os[1].Contains("debian", StringComparison.Ordinal)))
         {
-            throw new FieldException($"{host}: unsupported OS '{string.Join(' ', os)}'", "flash needs a Debian-family OS with dpkg and systemd");
+            throw new FieldException($"{host}: unsupported OS '{string.Join(' ', os)}'", "flash needs a Debian-family OS with dpkg and systemd (and /etc/os-release)");
         }
 
-        await session.RunCheckedAsync($"{session.Target.Privileged}mkdir -p '{remoteDir}'", "check that the user may write the package folder (root, or sudo without password)", cancellationToken);
-        var df = await session.RunCheckedAsync($"df -Pk '{remoteDir}'", "df must work on the device", cancellationToken);
+        // df on the folder, or on its nearest existing parent: checking must not create anything (--dry-run).
+        var df = await session.RunCheckedAsync($"d='{remoteDir}'; while [ ! -d \"$d\" ]; do d=\"$(dirname \"$d\")\"; done; df -Pk \"$d\"",
+            "df must work on the device", cancellationToken);
         var freeKiB = ParseAvailableKiB(df);
 
         // The upload, the copy kept for rollback and the unpacked install each need about the package's size (xz packs ~3:1).
@@ -50,17 +67,16 @@ public static class DevicePreflight
                 "free space on the device (old logs in /var/log, apt-get clean) and flash again");
         }
 
-        var (pcscd, _, _) = await session.RunAsync("command -v pcscd || test -x /usr/sbin/pcscd", cancellationToken);
-        if (pcscd != 0)
+        if (facts.GetValueOrDefault("pcscd") != "yes")
         {
             throw new FieldException($"{host}: pcscd is not installed", "install it on the device: apt-get install pcscd");
         }
 
-        var (_, installedVersion, _) = await session.RunAsync("dpkg-query -W -f='${Version}' gateway 2>/dev/null", cancellationToken);
-        var (_, installedFile, _) = await session.RunAsync($"cat '{remoteDir}/installed' 2>/dev/null", cancellationToken);
+        var installedVersion = facts.GetValueOrDefault("version", string.Empty);
+        var installedFile = facts.GetValueOrDefault("installed", string.Empty);
         return new DeviceFacts(architecture, os[2], freeKiB,
-            string.IsNullOrWhiteSpace(installedVersion) ? null : installedVersion.Trim(),
-            string.IsNullOrWhiteSpace(installedFile) ? null : installedFile.Trim());
+            installedVersion.Length == 0 ? null : installedVersion,
+            installedFile.Length == 0 ? null : installedFile);
     }
 
     private static long ParseAvailableKiB(string df)
