@@ -43,6 +43,7 @@ public sealed class PackageCommandTests(PackageFixture packages, ITestOutputHelp
         }
 
         Assert.DoesNotContain(".pdb", contents, StringComparison.Ordinal);
+        Assert.DoesNotContain("./usr/lib/gateway/gateway\n", contents, StringComparison.Ordinal);
         Assert.DoesNotContain("runtimes/win", contents, StringComparison.Ordinal);
         Assert.DoesNotContain("./usr/lib/gateway/systemd/", contents, StringComparison.Ordinal);
         Assert.All(contents.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(" root/root ", line, StringComparison.Ordinal));

@@ -121,6 +121,7 @@ public sealed class DebPackageBuilder(PackageTarget target, string publishDirect
             if (relative.EndsWith(".pdb", StringComparison.Ordinal) || relative.EndsWith(".dbg", StringComparison.Ordinal) || relative.EndsWith(".xml", StringComparison.Ordinal)
                 || (relative.StartsWith("runtimes/", StringComparison.Ordinal) && !relative.StartsWith("runtimes/linux", StringComparison.Ordinal) && !relative.StartsWith("runtimes/unix", StringComparison.Ordinal))
                 || relative.StartsWith("runtimes/linux-musl", StringComparison.Ordinal) || relative.StartsWith("runtimes/linux-bionic", StringComparison.Ordinal)
+                || (!target.SelfContained && relative == "gateway") // a build output's apphost: the portable unit runs 'dotnet gateway.dll'
                 || relative.StartsWith("systemd/", StringComparison.Ordinal) || relative.StartsWith("appsettings.Development", StringComparison.Ordinal))
             {
                 continue;
