@@ -56,11 +56,16 @@ public static class GatewayPublisher
         var firstError = log.Split('\n').FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal))?.Trim() ?? DebPackage.FirstLine(log);
         if (aot)
         {
+            // Trim/AOT analysis fails before any native toolchain is needed; say which of the two stopped the build.
+            var notAotClean = firstError.Contains("error IL2", StringComparison.Ordinal) || firstError.Contains("error IL3", StringComparison.Ordinal);
+            var cross = target.Rid == "linux-arm64" && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.Arm64;
             throw new FieldException(
                 $"NativeAOT publish for {target.Rid} failed: {firstError}",
-                target.Rid == "linux-arm64" && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.Arm64
-                    ? "cross NativeAOT needs clang, lld and the Debian arm64 cross sysroot (gcc-aarch64-linux-gnu, libc6-dev-arm64-cross); NativeAOT of the gateway is a later issue, package without --aot"
-                    : "NativeAOT needs clang and zlib1g-dev, and the gateway is not yet trim/AOT-clean (a later issue); package without --aot");
+                notAotClean
+                    ? "the gateway is not trim/AOT-clean yet (IL2xxx/IL3xxx analysis errors; NativeAOT is a later issue): package without --aot"
+                    : cross
+                        ? "cross NativeAOT needs clang, lld and the Debian arm64 cross sysroot (apt-get install clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross); or package without --aot"
+                        : "NativeAOT needs clang and zlib1g-dev (apt-get install clang zlib1g-dev); or package without --aot");
         }
 
         throw new FieldException($"dotnet publish failed: {firstError}", "run the same 'dotnet publish' by hand to see the whole log");
