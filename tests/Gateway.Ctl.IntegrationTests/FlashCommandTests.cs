@@ -60,7 +60,7 @@ public sealed class FlashCommandTests : IDisposable
         Assert.Equal(0, (await FlashAsync(_packages.Good)).ExitCode);
 
         var (exitCode, output, console) = await Ctl.RunAsync(["flash", .. _device.SshArgs, "--board", "bench", "--package", _packages.Broken,
-            "--remote-dir", _device.PackagesDir, "--health-timeout", "20"]);
+            "--remote-dir", _device.PackagesDir, "--health-timeout", "30"]);
         _log.WriteLine(output + console);
 
         Assert.Equal(FieldExitCodes.RolledBack, exitCode);

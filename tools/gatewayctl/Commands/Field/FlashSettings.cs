@@ -19,7 +19,7 @@ public sealed class FlashSettings : DeviceSettings
 
     /// <summary>A file of devices, one per line.</summary>
     [CommandOption("--hosts <FILE>")]
-    [Description("Flash every device in FILE, one 'host[:port] [board]' per line ('#' starts a comment), then print a summary table.")]
+    [Description("Flash every device in FILE, one 'host[[:port]] [[board]]' per line ('#' starts a comment), then print a summary table.")]
     public string? Hosts { get; init; }
 
     /// <summary>Check and print the plan only.</summary>
