@@ -38,7 +38,7 @@ public sealed class FlashCommandTests : IDisposable
         Assert.True(exitCode == FieldExitCodes.Ok, console);
         Assert.Contains("installed in", output, StringComparison.Ordinal);
         Assert.Contains("gateway 0.1.0 runs board bench (fresh install before)", output, StringComparison.Ordinal);
-        Assert.Contains("upload gateway_0.1.0_all.deb", console, StringComparison.Ordinal);
+        Assert.Contains("uploaded and verified", console, StringComparison.Ordinal);
         Assert.Equal("0.1.0 ii", await _device.InstalledVersionAsync());
         Assert.Equal("GATEWAY_Gateway__Board=bench\n", await File.ReadAllTextAsync(Path.Combine(_device.Root, "etc/gateway/board.env")));
         Assert.Contains("\ngateway:", await File.ReadAllTextAsync(Path.Combine(_device.Root, "etc/passwd")), StringComparison.Ordinal);
