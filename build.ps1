@@ -72,7 +72,8 @@ $AptPackages = @(
     'sip-tester', 'sipvicious',
     'pcscd', 'libpcsclite1', 'vsmartcard-vpcd', 'pcsc-tools', 'opensc',
     'sox', 'tshark',
-    'chromium'  # the status page test drives it through Playwright (no browser download)
+    'chromium',  # the status page test drives it through Playwright (no browser download)
+    'openssh-server'  # gatewayctl flash is tested against a throwaway sshd on loopback
 )
 
 function Write-Step([string] $Message) {

@@ -1,4 +1,5 @@
 using Gateway.Ctl.Commands.Cards;
+using Gateway.Ctl.Commands.Field;
 using Gateway.Ctl.Commands.Sip;
 using Gateway.Ctl.Commands.Subscribers;
 using Spectre.Console;
@@ -19,12 +20,14 @@ public static class GatewayCtlApp
     /// <returns>The configured application.</returns>
     public static CommandApp Create(TextWriter? output = null, IAnsiConsole? console = null, TextReader? input = null)
     {
+        // Errors, hints and progress go to standard error so that 'gatewayctl ... --json | jq' only ever sees results.
+        var errors = console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("gatewayctl");
             config.Settings.Registrar.RegisterInstance(new CommandOutput(output ?? Console.Out));
-            config.Settings.Registrar.RegisterInstance(new CommandConsole(console ?? AnsiConsole.Console));
+            config.Settings.Registrar.RegisterInstance(new CommandConsole(errors));
             config.Settings.Registrar.RegisterInstance(new CommandInput(input ?? Console.In));
             if (console is not null)
             {
@@ -33,7 +36,7 @@ public static class GatewayCtlApp
 
             config.SetExceptionHandler((ex, _) =>
             {
-                (console ?? AnsiConsole.Console).MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+                errors.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                 return UsageError;
             });
             config.AddBranch("sip", sip =>
@@ -50,6 +53,7 @@ public static class GatewayCtlApp
             });
             config.AddBranch("subscriber", AddSubscriberCommands);
             config.AddBranch("card", AddCardCommands);
+            FieldCommands.Add(config);
         });
         return app;
     }
