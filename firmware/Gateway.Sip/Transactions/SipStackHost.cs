@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Gateway.Sip.Transport;
 
 namespace Gateway.Sip.Transactions;
@@ -9,6 +10,8 @@ namespace Gateway.Sip.Transactions;
 /// </summary>
 public sealed class SipStackHost : IAsyncDisposable
 {
+    private const int EphemeralPairAttempts = 16;
+
     private SipStackHost(SipTransportLayer transports, SipTransactionLayer transactions)
     {
         Transports = transports;
@@ -50,14 +53,33 @@ public sealed class SipStackHost : IAsyncDisposable
     public static SipStackHost CreateSocketStack(IPEndPoint bindAddress, ISipTransactionUser user, bool withTcp = false, SipStackOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bindAddress);
-        var udp = new UdpSipTransport(bindAddress, options?.Transport);
-        var transports = new List<ISipTransport> { udp };
-        if (withTcp)
+        var attempt = 0;
+        while (true)
         {
-            transports.Add(new TcpSipTransport(udp.LocalEndPoint, options?.Transport));
-        }
+            var udp = new UdpSipTransport(bindAddress, options?.Transport);
+            var transports = new List<ISipTransport> { udp };
+            if (withTcp)
+            {
+                try
+                {
+                    transports.Add(new TcpSipTransport(udp.LocalEndPoint, options?.Transport));
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && bindAddress.Port == 0 && ++attempt < EphemeralPairAttempts)
+                {
+                    // The ephemeral port the system gave UDP can already be taken on TCP (by any connection's local
+                    // port); with no port asked for, another ephemeral pair is as good.
+                    udp.CloseUnstarted();
+                    continue;
+                }
+                catch
+                {
+                    udp.CloseUnstarted();
+                    throw;
+                }
+            }
 
-        return Create(transports, user, options);
+            return Create(transports, user, options);
+        }
     }
 
     /// <summary>The local endpoint of the first transport of a kind (for Via sent-by and Contact).</summary>

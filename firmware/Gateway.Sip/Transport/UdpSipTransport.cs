@@ -83,6 +83,18 @@ public sealed class UdpSipTransport : ISipTransport
         return true;
     }
 
+    /// <summary>Releases a transport that was never started (nothing to await).</summary>
+    internal void CloseUnstarted()
+    {
+        if (Volatile.Read(ref _started) != 0)
+        {
+            throw new InvalidOperationException("A started transport is released with DisposeAsync.");
+        }
+
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

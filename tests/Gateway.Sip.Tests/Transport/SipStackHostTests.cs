@@ -32,4 +32,19 @@ public class SipStackHostTests
         read = await tcpPeer.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.StartsWith("SIP/2.0 200", Encoding.UTF8.GetString(buffer, 0, read), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CreateSocketStack_AskedPortTakenOnTcp_ThrowsAndReleasesTheUdpSocket()
+    {
+        using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        squatter.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        squatter.Listen();
+        var taken = (IPEndPoint)squatter.LocalEndPoint!;
+
+        var error = Assert.Throws<SocketException>(() => SipStackHost.CreateSocketStack(taken, new SocketTestUser(), withTcp: true));
+
+        Assert.Equal(SocketError.AddressAlreadyInUse, error.SocketErrorCode);
+        using var udpAgain = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        udpAgain.Bind(taken); // would fail if the stack had leaked its UDP socket
+    }
 }
