@@ -154,8 +154,9 @@ public sealed class CardFlowTests(PcscdFixture pcscd, CardGatewayFixture fixture
             await InsertAsync("0", s_exampleCard);
             await AssertProblemAsync(await Gateway.PostJsonAsync("/api/bench/readers/0/card", CardBody(s_exampleCard)), 409);
 
-            // Pulled only once pcscd has seen it, so the removal is an event too.
-            await events.WaitForAsync("card.pin", "station-1");
+            // Pulled only once pcscd has seen it, so the removal is an event too. pcscd polls vpcd, and right after
+            // the previous test's card left, a loaded CI machine has taken over 10 s to see the next one.
+            await events.WaitForAsync("card.pin", "station-1", TimeSpan.FromSeconds(30));
         }
         finally
         {

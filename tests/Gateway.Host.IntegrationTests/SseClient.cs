@@ -32,6 +32,7 @@ internal sealed class SseClient : IAsyncDisposable
     public async Task<SseMessage> WaitForAsync(string type, string? station = null, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var skipped = new List<string>();
         try
         {
             while (true)
@@ -41,11 +42,15 @@ internal sealed class SseClient : IAsyncDisposable
                 {
                     return message;
                 }
+
+                skipped.Add($"{message.Type}@{message.Station}");
             }
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"no '{type}' event{(station is null ? string.Empty : $" for {station}")} arrived");
+            // What did arrive says where the flow stopped (no card.inserted: pcscd never saw the card).
+            throw new TimeoutException($"no '{type}' event{(station is null ? string.Empty : $" for {station}")} arrived; "
+                + $"seen instead: [{string.Join(", ", skipped)}]");
         }
     }
 
