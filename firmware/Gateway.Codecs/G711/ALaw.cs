@@ -17,34 +17,10 @@ public static class ALaw
     public static short Decode(byte code) => s_decode[code];
 
     /// <summary>Encodes samples; <paramref name="destination"/> must be at least as long as <paramref name="pcm"/>.</summary>
-    public static void Encode(ReadOnlySpan<short> pcm, Span<byte> destination)
-    {
-        if (destination.Length < pcm.Length)
-        {
-            throw new ArgumentException("destination is shorter than the input", nameof(destination));
-        }
-
-        var table = s_encode;
-        for (var i = 0; i < pcm.Length; i++)
-        {
-            destination[i] = table[(ushort)pcm[i]];
-        }
-    }
+    public static void Encode(ReadOnlySpan<short> pcm, Span<byte> destination) => G711Table.Encode(s_encode, pcm, destination);
 
     /// <summary>Decodes octets; <paramref name="destination"/> must be at least as long as <paramref name="codes"/>.</summary>
-    public static void Decode(ReadOnlySpan<byte> codes, Span<short> destination)
-    {
-        if (destination.Length < codes.Length)
-        {
-            throw new ArgumentException("destination is shorter than the input", nameof(destination));
-        }
-
-        var table = s_decode;
-        for (var i = 0; i < codes.Length; i++)
-        {
-            destination[i] = table[codes[i]];
-        }
-    }
+    public static void Decode(ReadOnlySpan<byte> codes, Span<short> destination) => G711Table.Decode(s_decode, codes, destination);
 
     /// <summary>The segment-and-step computation the encode table is built from.</summary>
     internal static byte EncodeThirteenBit(int value)
