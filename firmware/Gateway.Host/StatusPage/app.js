@@ -29,8 +29,55 @@ function announce(message) {
   while ($('announcer').childElementCount > 5) $('announcer').firstElementChild.remove();
 }
 
+// The API's bearer token, when the gateway has one (Gateway:Api:BearerToken; required off loopback). The page
+// itself is served without it, so it asks on the first 401 and keeps the token for this tab only (sessionStorage):
+// never in the URL, the page or a cookie.
+const TOKEN_KEY = 'gateway.apiToken';
+let tokenSubmitted = null; // { promise, resolve } while the form waits
+
+class NeedsToken extends Error {}
+
+function withToken(headers) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+// Shows the token form; resolves once a token is entered. A refused token is forgotten and said so.
+function askForToken() {
+  if (sessionStorage.getItem(TOKEN_KEY)) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $('token-note').textContent = 'The gateway refused that token (HTTP 401). Check Gateway:Api:BearerToken on the device.';
+  }
+  if (!tokenSubmitted) {
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    tokenSubmitted = { promise, resolve };
+  }
+  if ($('token-form').hidden) {
+    $('token-form').hidden = false;
+    $('token-input').focus();
+  }
+  return tokenSubmitted.promise;
+}
+
+function submitToken(event) {
+  event.preventDefault();
+  const token = $('token-input').value.trim();
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $('token-input').value = '';
+  $('token-note').textContent = '';
+  $('token-form').hidden = true;
+  $('error').hidden = true;
+  if (tokenSubmitted) {
+    tokenSubmitted.resolve();
+    tokenSubmitted = null;
+  }
+}
+
 async function api(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: withToken({ Accept: 'application/json' }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -40,6 +87,10 @@ async function api(method, path, body) {
     response = await fetch(path, init);
   } catch (e) {
     throw new Error(`${method} ${path}: the gateway did not answer (${e.message})`);
+  }
+  if (response.status === 401) {
+    askForToken();
+    throw new NeedsToken(`${method} ${path}: the API needs its bearer token`);
   }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
@@ -56,7 +107,7 @@ async function act(method, path, body) {
     await api(method, path, body);
     $('error').hidden = true;
   } catch (e) {
-    showError(e.message);
+    if (!(e instanceof NeedsToken)) showError(e.message);
   }
 }
 
@@ -169,7 +220,7 @@ async function refreshStatus() {
     status = await api('GET', '/api/status');
     statusAt = Date.now();
   } catch (e) {
-    showError(e.message);
+    if (!(e instanceof NeedsToken)) showError(e.message);
     return;
   }
   renderDevice();
@@ -183,7 +234,7 @@ async function refreshStatus() {
       cardFiles = await api('GET', '/api/bench/cards');
       renderCardChoices();
     } catch (e) {
-      showError(e.message);
+      if (!(e instanceof NeedsToken)) showError(e.message);
     }
   }
 }
@@ -251,7 +302,12 @@ function setLink(state, text) {
 async function streamEvents() {
   for (;;) {
     try {
-      const response = await fetch(`/api/events?replay=${REPLAY}`, { headers: { Accept: 'text/event-stream' } });
+      const response = await fetch(`/api/events?replay=${REPLAY}`, { headers: withToken({ Accept: 'text/event-stream' }) });
+      if (response.status === 401) {
+        setLink('down', 'Waiting for the API token…');
+        await askForToken();
+        continue;
+      }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       $('events').replaceChildren();
       setLink('live', 'Live');
@@ -278,5 +334,6 @@ async function streamEvents() {
 }
 
 $('error-dismiss').addEventListener('click', () => { $('error').hidden = true; });
+$('token-form').addEventListener('submit', submitToken);
 setInterval(() => { if (status) renderDevice(); }, 1000);
 refreshStatus().then(streamEvents);
