@@ -14,8 +14,11 @@ public sealed class HostKeyTests : IDisposable
     private readonly LoopbackDevice _device;
     private readonly string _folder = Directory.CreateTempSubdirectory("gatewayctl-known-hosts-").FullName;
 
-    public HostKeyTests(PackageFixture packages, LoopbackDevice device)
+    private readonly Xunit.Abstractions.ITestOutputHelper _log;
+
+    public HostKeyTests(PackageFixture packages, LoopbackDevice device, Xunit.Abstractions.ITestOutputHelper log)
     {
+        _log = log;
         _packages = packages;
         _device = device;
         device.ResetSandbox();
@@ -49,6 +52,7 @@ public sealed class HostKeyTests : IDisposable
         var (exitCode, _, wrapped) = await DryRunAsync(knownHosts);
 
         // Spectre wraps long lines at the console width.
+        _log.WriteLine(wrapped);
         var console = wrapped.ReplaceLineEndings(" ");
         Assert.Equal(FieldExitCodes.Unreachable, exitCode);
         Assert.Contains($"error: 127.0.0.1:{_device.SshPort}: host key ssh-ed25519 {_device.HostKeyFingerprint} is not known", console, StringComparison.Ordinal);
