@@ -1,0 +1,11 @@
+namespace Gateway.Telephony.Calls;
+
+/// <summary>Which side placed a station call.</summary>
+public enum CallDirection
+{
+    /// <summary>The station's user dialled it.</summary>
+    Outbound = 0,
+
+    /// <summary>It came in for a user at the station.</summary>
+    Inbound,
+}
