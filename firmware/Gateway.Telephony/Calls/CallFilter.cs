@@ -30,13 +30,18 @@ public static class CallFilter
         return Decide(profile, profile.DefaultFilterAction, profile.DefaultForwardNumber, -1);
     }
 
-    /// <summary>What the card's default action does with a call (used when the card is removed while the call rings).</summary>
+    /// <summary>
+    /// Where a call goes when the user cannot take it any more (card removed while it rang): the card's away forward
+    /// number, else its away voicemail URI; with neither the target is null and the call is answered 480.
+    /// </summary>
     /// <param name="profile">The card profile.</param>
-    /// <returns>The decision.</returns>
-    public static CallFilterDecision Default(AccountProfile profile)
+    /// <returns>The decision (forward or voicemail, rule index -1).</returns>
+    public static CallFilterDecision WhenAway(AccountProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return Decide(profile, profile.DefaultFilterAction, profile.DefaultForwardNumber, -1);
+        return NullIfBlank(profile.AwayForwardNumber) is { } forward
+            ? new CallFilterDecision(FilterAction.Forward, forward, -1)
+            : new CallFilterDecision(FilterAction.Voicemail, NullIfBlank(profile.AwayVoicemailUri), -1);
     }
 
     /// <summary>Whether <paramref name="caller"/> matches a rule's caller pattern.</summary>

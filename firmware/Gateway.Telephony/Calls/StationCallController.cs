@@ -156,7 +156,7 @@ internal sealed partial class StationCallController : IDisposable
 
         if (call.State == StationCallState.Alerting)
         {
-            var status = AnswerUnreachable((SipIncomingCall)call.Sip, account, CallFilter.Default(account.Profile));
+            var status = AnswerUnreachable((SipIncomingCall)call.Sip, account, CallFilter.WhenAway(account.Profile));
             EndCall(call, "card-removed", status, hangUp: false, tone: null);
         }
         else if (_telephony.CardRemoval == CardRemovalPolicy.EndCall)
