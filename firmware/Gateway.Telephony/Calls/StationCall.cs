@@ -40,9 +40,6 @@ internal sealed class StationCall
     /// <summary>Gets or sets the codec negotiated before the answer (inbound).</summary>
     public string? NegotiatedCodec { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether the user's card came out while the call went on (keep-until-hangup).</summary>
-    public bool CardRemoved { get; set; }
-
     public StationCallState State
     {
         get

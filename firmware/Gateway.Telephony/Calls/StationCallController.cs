@@ -84,12 +84,16 @@ internal sealed partial class StationCallController : IDisposable
     }
 
     /// <summary>A hook flash: while dialling or after a failed attempt, it starts over with dial tone.</summary>
-    public void OnFlash()
+    /// <returns>True when dialling starts over.</returns>
+    public bool OnFlash()
     {
         if (Call is null && _line.IsOffHook)
         {
             StartDialling();
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>A digit from the keypad, pulse dialling or in-band DTMF.</summary>
@@ -163,10 +167,8 @@ internal sealed partial class StationCallController : IDisposable
         {
             EndCall(call, "card-removed", 0, hangUp: true, tone: ToneKind.Reorder);
         }
-        else
-        {
-            call.CardRemoved = true;
-        }
+
+        // Keep-until-hangup: the call goes on; the account is already gone, so new calls for the user get 480.
     }
 
     public void Dispose()

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Gateway.Telephony.Calls;
 
 /// <summary>The phase of a station call.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StationCallState>))]
 public enum StationCallState
 {
     /// <summary>Outbound: INVITE sent, no answer yet.</summary>

@@ -352,12 +352,12 @@ public sealed partial class Station : IDisposable, IInboundCallTarget, IStationL
         }
 
         Publish("flash", new JsonObject { ["durationMs"] = (long)flash.Duration.TotalMilliseconds });
-        if (_calls is { } calls && !calls.IsDialling && !_devices.HookSwitch.IsOffHook)
+        if (_calls is { } calls && !calls.OnFlash())
         {
+            // A flash in a call has no feature yet (hold, transfer); the call's display stays.
             return;
         }
 
-        _calls?.OnFlash();
         ShowDisplay(["Dial number", string.Empty]);
     }
 

@@ -180,6 +180,23 @@ public sealed class StationOutboundCallTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task FlashInConnectedCall_KeepsCallAndDisplay()
+    {
+        _h.Insert(StationCallHarness.Account("Alice", "+15557770001"));
+        _h.Far.OnCall = c => c.Accept(SipNode.Sdp(FakeCallMedia.AnswerSdp));
+        await _h.DialAsync("5551234#");
+        await _h.NextAsync("call.answered");
+
+        _h.Flash();
+        await _h.NextAsync("flash");
+        await _h.SettleAsync();
+
+        Assert.Equal(["Connected", "5551234"], _h.Display.Lines);
+        Assert.Equal(StationCallState.Connected, _h.Station.Snapshot().Call!.State);
+        Assert.True(Assert.Single(_h.Collectors).Disposed);
+    }
+
+    [Fact]
     public async Task OnHookDuringRingback_Cancels()
     {
         _h.Insert(StationCallHarness.Account("Alice", "+15557770001"));
