@@ -140,6 +140,8 @@ public sealed class CallMediaSession : ICallMedia
                 return Failed("answer", "the peer rejected the audio stream (port 0)");
             }
 
+            audio = PreferAnswerOrder(answer, audio);
+
             var outcome = Apply(audio, sdp: null);
             if (outcome.Succeeded)
             {
@@ -347,7 +349,58 @@ public sealed class CallMediaSession : ICallMedia
             return Failed("offer", OfferRejection.Explain(offer, _codecs));
         }
 
-        return Apply(result.Audio, SdpSerializer.Serialize(result.Answer));
+        return Apply(result.Audio, SdpSerializer.Serialize(SingleCodec(result.Answer, result.Audio)));
+    }
+
+    /// <summary>
+    /// The receiver decodes one payload type, so our answer names only the codec we chose (and telephone-event):
+    /// RFC 3264 lets the offerer send any codec the answer lists, and a peer picking the second would be dropped.
+    /// </summary>
+    private static SdpSessionDescription SingleCodec(SdpSessionDescription answer, SdpNegotiatedAudio audio)
+    {
+        var media = answer.Media[audio.MediaIndex];
+        var keep = new HashSet<string>(StringComparer.Ordinal) { audio.Codec.PayloadType.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (audio.TelephoneEvent is { } te)
+        {
+            _ = keep.Add(te.PayloadType.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        for (var i = media.Formats.Count - 1; i >= 0; i--)
+        {
+            if (!keep.Contains(media.Formats[i]))
+            {
+                media.Formats.RemoveAt(i);
+            }
+        }
+
+        for (var i = media.Attributes.Count - 1; i >= 0; i--)
+        {
+            var a = media.Attributes[i];
+            if (a.Name is "rtpmap" or "fmtp" && a.Value is { } value && !keep.Contains(value.Split(' ', 2)[0]))
+            {
+                media.Attributes.RemoveAt(i);
+            }
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// As offerer we send what the answerer put first among the codecs we offered (its preference, RFC 3264 §6.1),
+    /// since it most likely sends that too and our receiver decodes one codec.
+    /// </summary>
+    private SdpNegotiatedAudio PreferAnswerOrder(SdpSessionDescription answer, SdpNegotiatedAudio audio)
+    {
+        var media = answer.Media[audio.MediaIndex];
+        foreach (var pt in media.PayloadTypes())
+        {
+            if (media.GetRtpMap(pt) is { } map && _codecs.Any(c => c.ToRtpMap(pt).SameCodec(map)))
+            {
+                return map.SameCodec(audio.Codec) ? audio : audio with { Codec = map, CodecFmtp = media.GetFmtp(pt) };
+            }
+        }
+
+        return audio;
     }
 
     private SdpSessionDescription? Parse(string? text, out string? error)

@@ -86,6 +86,9 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
     /// <summary>The station's clock (null when ticked by hand in tests).</summary>
     public MediaClock? Clock => _clock;
 
+    /// <summary>Whether a local tone is playing.</summary>
+    public bool PlayingTone => Volatile.Read(ref _toneGenerator) is not null;
+
     /// <summary>Whether a caller-ID burst is still being played.</summary>
     public bool SendingCallerId => Volatile.Read(ref _callerId) is not null;
 

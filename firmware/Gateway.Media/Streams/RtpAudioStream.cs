@@ -75,7 +75,8 @@ public sealed class RtpAudioStream : IMediaClockSink, IDisposable
             _direction = options.Direction;
             var payloadType = options.PayloadType ?? (byte)info.PayloadType;
             _sender = new RtpAudioSender(options.Codec.CreateEncoder(), payloadType);
-            var jitter = options.JitterBuffer ?? new JitterBufferOptions(info.ClockRate, info.FrameTimestampIncrement, info.FrameSamples);
+            // L16 at 16 kHz carries 640 octets a frame, beyond the buffer's 512 default; leave room for 40 ms packets.
+            var jitter = options.JitterBuffer ?? new JitterBufferOptions(info.ClockRate, info.FrameTimestampIncrement, info.FrameSamples, MaxPayloadBytes: Math.Max(512, info.FrameSamples * 4));
             _receiver = new RtpAudioReceiver(options.Codec.CreateDecoder(), payloadType, options.TelephoneEventPayloadType ?? -1, jitter, options.TimeProvider);
             if (options.TelephoneEventPayloadType is { } eventPt)
             {
