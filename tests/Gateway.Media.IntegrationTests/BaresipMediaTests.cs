@@ -54,6 +54,7 @@ public sealed class BaresipMediaTests(ITestOutputHelper output) : IDisposable
                 await phone.WaitForLogAsync("Call established", s_wait);
                 await WaitUntil(() => media.GetStatus().PacketsReceived >= 200, "4 s of baresip's audio", phone);
                 Report(codec, media.GetStatus());
+                output.WriteLine($"clock: {ua.Station.Clock!.Jitter}, skipped {ua.Station.Clock.SkippedTicks}, sink failures {ua.Station.Clock.SinkFailures}");
                 Assert.Equal(200, (await call.HangUpAsync().WaitAsync(s_wait))!.StatusCode);
             }
 

@@ -485,6 +485,7 @@ public sealed class CallMediaSession : ICallMedia
         CallAudioPort port;
         try
         {
+            CodecWarmUp.Run(plan.Codec);
             var ports = _ports ?? RtpPortPair.Bind(_localRtp);
             _ports = null;
             var (rtp, rtcp) = ports.Take();
@@ -505,7 +506,7 @@ public sealed class CallMediaSession : ICallMedia
                 rtp,
                 rtcp);
         }
-        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException or Gateway.Codecs.AudioCodecException)
         {
             _logger.LogError(ex, "Call media: cannot set up the {Codec} stream", plan.CodecName);
             return CallMediaNegotiation.Fail($"cannot set up the {plan.CodecName} stream: {ex.Message}");
