@@ -237,4 +237,23 @@ public sealed class CallMediaSessionTests(ITestOutputHelper output)
 
         Assert.Equal("73", new string([.. digits]));
     }
+
+    [Fact]
+    public async Task ReInvite_CodecChange_StreamRebuiltOnTheSamePort()
+    {
+        var format = AudioFormat.ForFrameMs(8000, 20);
+        await using var pair = CallPair.Connect(new ScriptedAudioDevice(format), new ScriptedAudioDevice(format), ["PCMU", "PCMA"]);
+        var port = pair.CallA.LocalRtp.Port;
+        await CallPair.WaitUntil(() => pair.CallA.GetStatus().PacketsReceived >= 10, "PCMU media");
+        var offer = $"v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {pair.CallB.LocalRtp.Port} RTP/AVP 8 101\r\na=rtpmap:101 telephone-event/8000\r\n";
+
+        var answer = pair.CallA.AnswerReInvite(offer);
+
+        Assert.True(answer.Succeeded, answer.Error);
+        Assert.Equal("PCMA", answer.Codec);
+        Assert.Contains($"m=audio {port} RTP/AVP 8 101", answer.Sdp, StringComparison.Ordinal);
+        Assert.Equal("PCMA", pair.CallA.GetStatus().Codec);
+        var unknown = pair.CallB.GetStreamStatistics()!.UnknownPayloadType;
+        await CallPair.WaitUntil(() => pair.CallB.GetStreamStatistics()!.UnknownPayloadType > unknown + 10, "PCMA packets from the rebuilt stream at B (which still expects PCMU)");
+    }
 }

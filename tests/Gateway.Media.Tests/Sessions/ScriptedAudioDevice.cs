@@ -5,13 +5,15 @@ internal sealed class ScriptedAudioDevice : IAudioDevice
 {
     private readonly Lock _lock = new();
     private readonly List<short> _played = [];
+    private readonly bool _record;
     private short[] _capture;
     private int _position;
 
-    public ScriptedAudioDevice(AudioFormat format, short[]? capture = null)
+    public ScriptedAudioDevice(AudioFormat format, short[]? capture = null, bool record = true)
     {
         Format = format;
         _capture = capture ?? [];
+        _record = record;
     }
 
     public AudioFormat Format { get; }
@@ -49,6 +51,11 @@ internal sealed class ScriptedAudioDevice : IAudioDevice
 
     public void Playout(ReadOnlySpan<short> frame)
     {
+        if (!_record)
+        {
+            return;
+        }
+
         lock (_lock)
         {
             foreach (var s in frame)
