@@ -1,3 +1,5 @@
+using Gateway.Telephony.Calls;
+
 namespace Gateway.Telephony.Stations;
 
 /// <summary>A station's state at one instant, as the status API shows it.</summary>
@@ -19,4 +21,8 @@ public sealed record StationSnapshot(
     string? Cadence,
     string Digits,
     string? Led,
-    IReadOnlyList<ReaderSnapshot> Readers);
+    IReadOnlyList<ReaderSnapshot> Readers)
+{
+    /// <summary>Gets the call in progress (direction, remote party, codec, duration, media counters), or null.</summary>
+    public CallSnapshot? Call { get; init; }
+}
