@@ -53,7 +53,7 @@ public sealed class HostKeyTests : IDisposable
 
         // Spectre wraps long lines at the console width.
         _log.WriteLine(wrapped);
-        var console = wrapped.ReplaceLineEndings(" ");
+        var console = System.Text.RegularExpressions.Regex.Replace(wrapped, @"\s+", " ");
         Assert.Equal(FieldExitCodes.Unreachable, exitCode);
         Assert.Contains($"error: 127.0.0.1:{_device.SshPort}: host key ssh-ed25519 {_device.HostKeyFingerprint} is not known", console, StringComparison.Ordinal);
         Assert.Contains("hint: compare it with 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' on the device, then run again with --accept-new", console, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class HostKeyTests : IDisposable
 
         var (exitCode, _, wrapped) = await DryRunAsync(knownHosts, "--accept-new");
 
-        var console = wrapped.ReplaceLineEndings(" ");
+        var console = System.Text.RegularExpressions.Regex.Replace(wrapped, @"\s+", " ");
         Assert.Equal(FieldExitCodes.Unreachable, exitCode);
         Assert.Contains($"HOST KEY CHANGED: it presents ssh-ed25519 {_device.HostKeyFingerprint}, but {knownHosts} line 1 holds another ssh-ed25519 key", console, StringComparison.Ordinal);
         Assert.Contains($"ssh-keygen -R \"{_device.KnownHostsName}\" -f {knownHosts}", console, StringComparison.Ordinal);

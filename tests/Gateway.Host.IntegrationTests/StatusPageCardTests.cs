@@ -54,6 +54,7 @@ public sealed class StatusPageCardTests(PcscdFixture pcscd, ITestOutputHelper ou
 
             await Assertions.Expect(page.Locator("#events li[data-type='card.ready']")).ToContainTextAsync("T. Raveller", new() { Timeout = 20_000 });
             await Assertions.Expect(station1.Locator("[data-field=card]")).ToHaveTextAsync("T. Raveller (+351211234567)");
+            await Assertions.Expect(station1.GetByRole(AriaRole.Button, new() { Name = "Insert card" })).ToBeDisabledAsync();
             await Assertions.Expect(station1.Locator(".lcd")).ToContainTextAsync("T. Raveller");
             await Assertions.Expect(page.Locator("#announcer")).ToContainTextAsync("Bench station 1: card accepted");
 
@@ -75,5 +76,6 @@ public sealed class StatusPageCardTests(PcscdFixture pcscd, ITestOutputHelper ou
         await Assertions.Expect(station1.Locator(".lcd")).ToContainTextAsync("Insert card");
         await Assertions.Expect(station1.GetByRole(AriaRole.Button, new() { Name = "Remove card" })).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
+        await Assertions.Expect(station1.GetByRole(AriaRole.Button, new() { Name = "Insert card" })).ToBeEnabledAsync();
     }
 }

@@ -166,11 +166,47 @@ function buildStation(snap) {
   return entry;
 }
 
-function callText(snap) {
-  if (snap.call) return snap.call;
+// --- Call state (StationSnapshot.call: direction, state, remoteParty, forUser, forNumber, codec, durationMs) ---
+
+function durationText(ms) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+  return (h ? `${h}:${String(m).padStart(2, '0')}` : String(m)) + `:${String(s % 60).padStart(2, '0')}`;
+}
+
+// The call's duration now: the snapshot's, plus the time since it was taken while the call is connected.
+function callDurationMs(call, takenAt) {
+  return call.state === 'Connected' ? call.durationMs + (Date.now() - takenAt) : call.durationMs;
+}
+
+const CALL_PHASES = {
+  Calling: (c) => `Calling ${c.remoteParty}…`,
+  RemoteRinging: (c) => `Ringing ${c.remoteParty}…`,
+  Alerting: (c) => `Incoming call from ${c.remoteParty}`,
+  Connected: (c, ms) => `In call with ${c.remoteParty} · ${c.codec || 'codec ?'} · ${durationText(ms)}`,
+  Ended: (c, ms) => `Call with ${c.remoteParty} ended after ${durationText(ms)}`,
+};
+
+function callText(snap, takenAt = Date.now()) {
+  const call = snap.call;
+  if (call) {
+    const arrow = call.direction === 'Inbound' ? '↙ in' : '↗ out';
+    const phase = (CALL_PHASES[call.state] || ((c) => `${call.state} ${c.remoteParty}`))(call, callDurationMs(call, takenAt));
+    const user = call.forUser ? ` (for ${call.forUser}${call.forNumber ? `, ${call.forNumber}` : ''})` : '';
+    return `${arrow}: ${phase}${user}`;
+  }
   if (snap.ringing) return `Incoming: ringing (${snap.cadence || 'ring'})`;
   if (snap.offHook) return snap.digits ? `Dialling ${snap.digits}` : 'Off-hook, dial tone';
   return 'Idle';
+}
+
+// Once a second: a connected call's duration moves on between status refreshes.
+function tickCalls() {
+  for (const entry of stations.values()) {
+    if (entry.snap.call && entry.snap.call.state === 'Connected') {
+      entry.el.querySelector('[data-field=call]').textContent = callText(entry.snap, statusAt);
+    }
+  }
 }
 
 function cardText(snap) {
@@ -184,7 +220,7 @@ function renderStation(entry) {
   const { el, snap } = entry;
   el.querySelector('.lcd').textContent = snap.display.length ? snap.display.join('\n') : '(no display)';
   el.querySelector('[data-field=hook]').textContent = snap.offHook ? 'Off-hook' : 'On-hook';
-  el.querySelector('[data-field=call]').textContent = callText(snap);
+  el.querySelector('[data-field=call]').textContent = callText(snap, statusAt);
   el.querySelector('[data-field=card]').textContent = cardText(snap);
   const reader = snap.readers.find((r) => r.user);
   el.querySelector('[data-field=registration]').textContent =
@@ -204,7 +240,10 @@ function renderStation(entry) {
   el.querySelector('.flash-button').disabled = !snap.offHook;
   const hasReader = snap.readers.length > 0;
   el.querySelector('.card-row').hidden = !hasReader;
-  el.querySelector('.card-remove').disabled = !snap.readers.some((r) => r.cardPresent);
+  // One card per reader: the insert button waits until the card is out.
+  const cardIn = snap.readers.some((r) => r.cardPresent);
+  el.querySelector('.card-insert').disabled = cardIn;
+  el.querySelector('.card-remove').disabled = !cardIn;
 }
 
 function renderCardChoices() {
@@ -247,6 +286,7 @@ function scheduleRefresh() {
 const ANNOUNCED = {
   'hook.off': 'off-hook', 'hook.on': 'on-hook', 'ring.start': 'ringing', 'ring.stop': 'stopped ringing',
   'card.inserted': 'card inserted', 'card.ready': 'card accepted', 'card.rejected': 'card rejected', 'card.removed': 'card removed',
+  'call.incoming': 'incoming call', 'call.answered': 'call answered', 'call.ended': 'call ended',
 };
 
 function onEvent(ev) {
@@ -335,5 +375,5 @@ async function streamEvents() {
 
 $('error-dismiss').addEventListener('click', () => { $('error').hidden = true; });
 $('token-form').addEventListener('submit', submitToken);
-setInterval(() => { if (status) renderDevice(); }, 1000);
+setInterval(() => { if (status) { renderDevice(); tickCalls(); } }, 1000);
 refreshStatus().then(streamEvents);
