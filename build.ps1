@@ -86,7 +86,8 @@ $AptPackages = @(
     'pcscd', 'libpcsclite1', 'vsmartcard-vpcd', 'pcsc-tools', 'opensc',
     'sox', 'tshark',
     'chromium',  # the status page test drives it through Playwright (no browser download)
-    'openssh-server'  # gatewayctl flash is tested against a throwaway sshd on loopback
+    'openssh-server',  # gatewayctl flash is tested against a throwaway sshd on loopback
+    'sudo'  # ...and as a throwaway non-root user whose sudoers rule allows only dpkg and systemctl
 )
 
 function Write-Step([string] $Message) {
