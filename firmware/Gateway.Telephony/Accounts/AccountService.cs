@@ -22,17 +22,20 @@ public sealed partial class AccountService : IAsyncDisposable
     private readonly Dictionary<FollowMeAccount, AccountRegistration> _byAccount = [];
 
     /// <summary>Creates the service.</summary>
+    /// <param name="directory">The directory the incoming-call router reads; the service fills it.</param>
     /// <param name="registrations">The SIP stack's registrations.</param>
     /// <param name="options">Defaults and timings.</param>
     /// <param name="events">Where registration events go.</param>
     /// <param name="time">The clock of the events and the status.</param>
     /// <param name="logger">Logs setup failures.</param>
-    public AccountService(RegistrationSet registrations, AccountRegistrarOptions options, IEventPublisher events, TimeProvider time, ILogger? logger = null)
+    public AccountService(AccountDirectory directory, RegistrationSet registrations, AccountRegistrarOptions options, IEventPublisher events, TimeProvider time, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(time);
+        Directory = directory;
         _registrations = registrations;
         _options = options;
         _events = events;
@@ -41,7 +44,7 @@ public sealed partial class AccountService : IAsyncDisposable
     }
 
     /// <summary>Gets the accounts present now.</summary>
-    public AccountDirectory Directory { get; } = new();
+    public AccountDirectory Directory { get; }
 
     /// <summary>Creates, lists and registers the account of a card just accepted.</summary>
     /// <param name="session">The live card session (the caller disposes it after <see cref="RemoveAsync"/>).</param>
