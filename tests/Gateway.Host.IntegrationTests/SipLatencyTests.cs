@@ -52,6 +52,7 @@ public sealed partial class SipLatencyTests(PcscdFixture pcscd, SipGatewayFixtur
             var closeAt = clock.GetTimestamp();
             await connection.DisposeAsync();
             var unregistered = await events.WaitForAsync("registration.unregistered", Station, s_wait);
+            Assert.Equal(200, unregistered.Json.GetProperty("data").GetProperty("status").GetInt32());
             toReady.Add(clock.GetElapsedTime(connectAt, ready.ReceivedAt).TotalMilliseconds);
             toRegistered.Add(clock.GetElapsedTime(connectAt, registered.ReceivedAt).TotalMilliseconds);
             toUnregistered.Add(clock.GetElapsedTime(closeAt, unregistered.ReceivedAt).TotalMilliseconds);

@@ -8,8 +8,11 @@ namespace Gateway.Host.Sip;
 /// <c>Geolocation</c> with a <c>geo:</c> URI (RFC 5870) when coordinates are known, and <c>X-Gateway-Location</c>
 /// with the country and civic address (RFC 6442 PIDF-LO bodies are not built).
 /// </summary>
-internal static class EmergencyLocation
+public static class EmergencyLocation
 {
+    /// <summary>The headers for a board location.</summary>
+    /// <param name="location">The board's location; null gives none.</param>
+    /// <returns>Header name/value pairs, each one safe on one line.</returns>
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(LocationConfig? location)
     {
         if (location is null)

@@ -20,7 +20,6 @@ internal sealed class RegistrationExchange(
     private const int MaxRounds = 6;
 
     private DigestAuthorization? _prepared;
-    private Task _preparing = Task.CompletedTask;
 
     /// <summary>The expiry asked for, in seconds; it rises to a 423's Min-Expires and stays there.</summary>
     public uint Requested { get; private set; } = (uint)Math.Clamp(options.RequestedExpiry.TotalSeconds, 1, uint.MaxValue);
@@ -32,11 +31,6 @@ internal sealed class RegistrationExchange(
     public async Task<RegistrationOutcome> RunAsync(bool unregister, CancellationToken ct)
     {
         // The prepared credentials go with the first unregister: the card that could answer a new challenge may be gone.
-        if (unregister)
-        {
-            await _preparing.WaitAsync(ct);
-        }
-
         DigestAuthorization? authorization = unregister ? Interlocked.Exchange(ref _prepared, null) : null;
         SipResponse? response = null;
         SipResponse? lastChallenge = null;
@@ -60,9 +54,8 @@ internal sealed class RegistrationExchange(
                 var granted = unregister ? 0 : RegistrationResponseReader.GrantedExpiry(response, options, Requested);
                 if (!unregister && lastChallenge is not null && options.PrepareUnregister)
                 {
-                    // Beside the registration, not before it: the card's answer must not delay "registered".
-                    var challenge = lastChallenge;
-                    _preparing = Task.Run(() => PrepareUnregisterAsync(challenge), CancellationToken.None);
+                    // Before "registered" is reported: a card pulled right after must still find its unregister ready.
+                    await PrepareUnregisterAsync(lastChallenge);
                 }
 
                 return new RegistrationOutcome(status, TimeSpan.FromSeconds(granted), null);
