@@ -13,7 +13,8 @@
       deps      Install the real components (Kamailio, baresip, SIPp, pcscd + vpcd, ...) with apt when missing.
       build     Build the whole solution (Release by default).
       test      deps + build, then every unit and integration test project, one after the other.
-      bench     deps + build, then run the gateway on the simulated bench board and print the API URL.
+      bench     deps + build, then Kamailio (two demo subscribers and their cards), pcscd + vpcd, and the gateway on the
+                simulated bench board; prints the API URL. With -Demo it plays the scripted tour and prints a timeline.
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
       server    Start the Kamailio network server on loopback (foreground; Ctrl+C stops it).
       fuzz      Instrument the SIP message layer with SharpFuzz and run AFL++ on it for -Minutes (installs afl++).
@@ -23,6 +24,8 @@
 
 .EXAMPLE
     dotnet pwsh ./build.ps1 bench
+.EXAMPLE
+    dotnet pwsh ./build.ps1 bench -Demo
 .EXAMPLE
     dotnet pwsh ./build.ps1 test -Filter "FullyQualifiedName~Hook"
 #>
@@ -42,7 +45,10 @@ param(
     # Port of the management API on the bench.
     [int] $ApiPort = 8080,
 
-    # SIP port of the Kamailio network server ('server' task).
+    # 'bench': play the scripted tour (cards in and out, calls from a baresip caller) and exit with its verdict.
+    [switch] $Demo,
+
+    # SIP port of the Kamailio network server ('server' and 'bench' tasks).
     [int] $ServerPort = 5060,
 
     # Passed to 'dotnet test --filter'.
@@ -61,6 +67,7 @@ $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $Solution = Join-Path $Root 'Gateway.sln'
 $HostProject = Join-Path $Root 'firmware/Gateway.Host/Gateway.Host.csproj'
+$BenchProject = Join-Path $Root 'tools/bench/Gateway.Bench/Gateway.Bench.csproj'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
@@ -126,6 +133,7 @@ function Invoke-BuildHost {
     # The bench needs only the gateway; building the whole solution would double a newcomer's first wait.
     Write-Step "build: gateway host ($Configuration)"
     Invoke-Native dotnet @('build', $HostProject, '-c', $Configuration, '-nologo', '-clp:NoSummary')
+    Invoke-Native dotnet @('build', $BenchProject, '-c', $Configuration, '-nologo', '-clp:NoSummary')
 }
 
 function Get-TestProjects {
@@ -193,24 +201,18 @@ function Start-BenchPcscd {
 }
 
 function Invoke-Bench {
-    $url = "http://127.0.0.1:$ApiPort"
     Write-Step 'bench: card readers (pcscd + vpcd)'
     $pcscd = Start-BenchPcscd
-    Write-Step "bench: starting the gateway on board '$Board'"
-    Write-Host ''
-    Write-Host "    Management API: $url/api/status" -ForegroundColor Green
-    Write-Host "    Live events:    curl -N $url/api/events" -ForegroundColor Green
-    Write-Host "    Insert a card:  curl -X POST $url/api/bench/readers/0/card -H 'Content-Type: application/json' -d '{`"cardFile`":`"tools/virtual-card/cards/example-applet.json`"}'" -ForegroundColor Green
-    Write-Host "    Type its PIN:   curl -X POST $url/api/bench/stations/station-1/keys -H 'Content-Type: application/json' -d '{`"keys`":`"2468#`"}'" -ForegroundColor Green
-    Write-Host "    Lift handset:   curl -X POST $url/api/bench/stations/station-1/hook -H 'Content-Type: application/json' -d '{`"offHook`":true}'" -ForegroundColor Green
-    Write-Host '    Ctrl+C stops it cleanly.'
-    Write-Host ''
+    Write-Step "bench: Kamailio on 127.0.0.1:$ServerPort, demo subscribers and cards, the gateway on board '$Board'$(if ($Demo) { ' (demo tour)' })"
     try {
         # Run from the repository root, so ./logs and relative card files mean what a newcomer expects.
         $gateway = Join-Path $Root "firmware/Gateway.Host/bin/$Configuration/net10.0/gateway.dll"
-        $arguments = @($gateway, "--Gateway:Board=$Board", "--Gateway:Api:Port=$ApiPort", '--environment', 'Bench')
-        & dotnet @arguments
-        if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 130) { throw "bench: the gateway exited with code $LASTEXITCODE" }
+        $bench = Join-Path $Root "tools/bench/Gateway.Bench/bin/$Configuration/net10.0/gateway-bench.dll"
+        $arguments = @($bench, '--gateway', $gateway, '--board', $Board, '--api-port', $ApiPort, '--sip-port', $ServerPort, '--run-dir', (Join-Path $Root '.run/bench'))
+        if ($Demo) { $arguments += '--demo' }
+        Push-Location $Root
+        try { & dotnet @arguments } finally { Pop-Location }
+        if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 130) { throw "bench: exited with code $LASTEXITCODE" }
     }
     finally {
         if ($null -ne $pcscd -and -not $pcscd.HasExited) {

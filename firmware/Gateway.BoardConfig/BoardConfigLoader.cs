@@ -22,7 +22,19 @@ public static partial class BoardConfigLoader
     /// <param name="knownRingCadences">The ring cadence names the hardware layer implements.</param>
     /// <returns>The valid configuration.</returns>
     /// <exception cref="BoardConfigException">The file is missing, unreadable, not valid JSON, or invalid.</exception>
-    public static BoardConfiguration Load(string path, IReadOnlyCollection<string> knownRingCadences)
+    public static BoardConfiguration Load(string path, IReadOnlyCollection<string> knownRingCadences) =>
+        Load(path, knownRingCadences, dialPlanValidator: null);
+
+    /// <summary>Loads and validates a board file, checking <c>dialPlan</c> with the telephony layer's parser.</summary>
+    /// <param name="path">The board file.</param>
+    /// <param name="knownRingCadences">The ring cadence names the hardware layer implements.</param>
+    /// <param name="dialPlanValidator">
+    /// Checks the <c>dialPlan</c> text: null when valid, else the reason (with its position in the map). The board
+    /// library cannot parse dial plans itself without depending on the telephony layer, so the host passes it in.
+    /// </param>
+    /// <returns>The valid configuration.</returns>
+    /// <exception cref="BoardConfigException">The file is missing, unreadable, not valid JSON, or invalid.</exception>
+    public static BoardConfiguration Load(string path, IReadOnlyCollection<string> knownRingCadences, Func<string, string?>? dialPlanValidator)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string json;
@@ -39,7 +51,7 @@ public static partial class BoardConfigLoader
             throw Single(path, $"board file cannot be read: {ex.Message}", ex);
         }
 
-        return Parse(json, path, knownRingCadences);
+        return Parse(json, path, knownRingCadences, dialPlanValidator);
     }
 
     /// <summary>Deserializes and validates board JSON that was read elsewhere.</summary>
@@ -48,7 +60,17 @@ public static partial class BoardConfigLoader
     /// <param name="knownRingCadences">The ring cadence names the hardware layer implements.</param>
     /// <returns>The valid configuration.</returns>
     /// <exception cref="BoardConfigException">The JSON is not valid or the configuration is invalid.</exception>
-    public static BoardConfiguration Parse(string json, string file, IReadOnlyCollection<string> knownRingCadences)
+    public static BoardConfiguration Parse(string json, string file, IReadOnlyCollection<string> knownRingCadences) =>
+        Parse(json, file, knownRingCadences, dialPlanValidator: null);
+
+    /// <summary>Deserializes and validates board JSON that was read elsewhere, checking <c>dialPlan</c> too.</summary>
+    /// <param name="json">The file content.</param>
+    /// <param name="file">The file name, used in errors and for the board-name check.</param>
+    /// <param name="knownRingCadences">The ring cadence names the hardware layer implements.</param>
+    /// <param name="dialPlanValidator">Checks the <c>dialPlan</c> text: null when valid, else the reason.</param>
+    /// <returns>The valid configuration.</returns>
+    /// <exception cref="BoardConfigException">The JSON is not valid or the configuration is invalid.</exception>
+    public static BoardConfiguration Parse(string json, string file, IReadOnlyCollection<string> knownRingCadences, Func<string, string?>? dialPlanValidator)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(file);
@@ -67,7 +89,7 @@ public static partial class BoardConfigLoader
             throw Single(file, "the file holds JSON null; expected a board object", null);
         }
 
-        var errors = BoardConfigValidator.Validate(config, file, knownRingCadences);
+        var errors = BoardConfigValidator.Validate(config, file, knownRingCadences, dialPlanValidator);
         return errors.Count == 0 ? config : throw new BoardConfigException(errors);
     }
 

@@ -14,12 +14,22 @@ public static partial class BoardConfigValidator
     /// <param name="file">The file it came from; used in errors and for the board-name check.</param>
     /// <param name="knownRingCadences">The ring cadence names the hardware layer implements.</param>
     /// <returns>All errors found; empty when the board is valid.</returns>
-    public static IReadOnlyList<BoardConfigError> Validate(BoardConfiguration config, string file, IReadOnlyCollection<string> knownRingCadences)
+    public static IReadOnlyList<BoardConfigError> Validate(BoardConfiguration config, string file, IReadOnlyCollection<string> knownRingCadences) =>
+        Validate(config, file, knownRingCadences, dialPlanValidator: null);
+
+    /// <summary>Validates a board configuration, checking <c>dialPlan</c> with the given parser.</summary>
+    /// <param name="config">The deserialized board.</param>
+    /// <param name="file">The file it came from; used in errors and for the board-name check.</param>
+    /// <param name="knownRingCadences">The ring cadence names the hardware layer implements.</param>
+    /// <param name="dialPlanValidator">Checks the <c>dialPlan</c> text: null when valid, else the reason.</param>
+    /// <returns>All errors found; empty when the board is valid.</returns>
+    public static IReadOnlyList<BoardConfigError> Validate(
+        BoardConfiguration config, string file, IReadOnlyCollection<string> knownRingCadences, Func<string, string?>? dialPlanValidator)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(knownRingCadences);
-        var context = new ValidationContext(file, config, knownRingCadences);
+        var context = new ValidationContext(file, config, knownRingCadences) { DialPlanValidator = dialPlanValidator };
         BoardRules.Name(context, file);
         BoardRules.Gpio(context);
         BoardRules.Location(context);

@@ -79,7 +79,7 @@ public static class GatewayProgram
         {
             var boardDirectory = Path.GetFullPath(options.BoardDirectory, AppContext.BaseDirectory);
             var path = BoardConfigLoader.Resolve(options.Board, boardDirectory);
-            board = BoardConfigLoader.Load(path, RingCadences.Names);
+            board = BoardConfigLoader.Load(path, RingCadences.Names, Gateway.Telephony.DialPlans.DialPlan.Validate);
         }
         catch (BoardConfigException ex)
         {

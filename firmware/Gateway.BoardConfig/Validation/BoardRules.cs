@@ -97,6 +97,10 @@ internal static partial class BoardRules
         {
             context.Add("$.dialPlan", "dialPlan must not be empty; leave it out to use the gateway's default");
         }
+        else if (context.Config.DialPlan is { } map && context.DialPlanValidator?.Invoke(map) is { } problem)
+        {
+            context.Add("$.dialPlan", $"invalid dial plan \"{map}\": {problem}");
+        }
 
         NumberList(context, "$.emergencyNumbers", context.Config.EmergencyNumbers);
         NumberList(context, "$.freeNumbers", context.Config.FreeNumbers);

@@ -9,6 +9,9 @@ internal sealed class ValidationContext(string file, BoardConfiguration config, 
 
     public IReadOnlyCollection<string> KnownRingCadences { get; } = knownRingCadences;
 
+    /// <summary>Gets the host's dial-plan parser, or null when the caller did not give one.</summary>
+    public Func<string, string?>? DialPlanValidator { get; init; }
+
     public PinRegistry Pins { get; } = new();
 
     public IReadOnlyList<BoardConfigError> Errors => _errors;

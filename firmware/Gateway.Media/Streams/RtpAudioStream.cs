@@ -44,45 +44,59 @@ public sealed class RtpAudioStream : IMediaClockSink, IDisposable
     /// <exception cref="ArgumentException">The device's format does not match the codec's PCM rate and frame.</exception>
     /// <exception cref="SocketException">A local port cannot be bound.</exception>
     public RtpAudioStream(RtpAudioStreamOptions options, IAudioDevice device)
+        : this(options, device, BindPair(options))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(device);
-        var info = options.Codec.Info;
-        if (device.Format.SampleRate != info.SampleRate || device.Format.FrameSamples != info.FrameSamples)
-        {
-            throw new ArgumentException($"device format {device.Format} does not match {info.EncodingName} ({info.SampleRate} Hz, {info.FrameSamples} samples)", nameof(device));
-        }
+    }
 
-        _device = device;
-        _direction = options.Direction;
-        var payloadType = options.PayloadType ?? (byte)info.PayloadType;
-        _sender = new RtpAudioSender(options.Codec.CreateEncoder(), payloadType);
-        var jitter = options.JitterBuffer ?? new JitterBufferOptions(info.ClockRate, info.FrameTimestampIncrement, info.FrameSamples);
-        _receiver = new RtpAudioReceiver(options.Codec.CreateDecoder(), payloadType, options.TelephoneEventPayloadType ?? -1, jitter, options.TimeProvider);
-        if (options.TelephoneEventPayloadType is { } eventPt)
-        {
-            _eventPayloadType = eventPt;
-            _events = new TelephoneEventSender(info.ClockRate, device.Format.FrameMs);
-        }
+    /// <summary>
+    /// Takes sockets already bound (a call's port pair reserved before its offer was written, so nothing else can
+    /// take the port between the SDP and the stream). The stream owns them from here on, also on failure.
+    /// </summary>
+    internal RtpAudioStream(RtpAudioStreamOptions options, IAudioDevice device, Socket rtpSocket, Socket rtcpSocket)
+        : this(options, device, (rtpSocket, rtcpSocket))
+    {
+    }
 
-        _rtcp = new RtcpSession(_sender, _receiver, options.Cname, options.TimeProvider);
-        _rtcpScheduler = new RtcpScheduler(options.TimeProvider, options.RtcpInterval);
-        _capture = new short[info.FrameSamples];
-        _playout = new short[info.FrameSamples];
-        _packet = new byte[_sender.MaxPacketLength + 16];
-        _remoteRtp = options.RemoteRtp.Serialize();
-        _remoteRtcp = (options.RemoteRtcp ?? new IPEndPoint(options.RemoteRtp.Address, options.RemoteRtp.Port + 1)).Serialize();
-        _receiver.Receiving = Receives(_direction);
-
-        _rtpSocket = Bind(options.LocalRtp);
+    private RtpAudioStream(RtpAudioStreamOptions options, IAudioDevice device, (Socket Rtp, Socket Rtcp) sockets)
+    {
+        _rtpSocket = sockets.Rtp;
+        _rtcpSocket = sockets.Rtcp;
         try
         {
-            var localRtp = (IPEndPoint)_rtpSocket.LocalEndPoint!;
-            _rtcpSocket = Bind(options.LocalRtcp ?? new IPEndPoint(localRtp.Address, options.LocalRtp.Port == 0 ? 0 : localRtp.Port + 1));
+            ArgumentNullException.ThrowIfNull(options);
+            ArgumentNullException.ThrowIfNull(device);
+            var info = options.Codec.Info;
+            if (device.Format.SampleRate != info.SampleRate || device.Format.FrameSamples != info.FrameSamples)
+            {
+                throw new ArgumentException($"device format {device.Format} does not match {info.EncodingName} ({info.SampleRate} Hz, {info.FrameSamples} samples)", nameof(device));
+            }
+
+            _device = device;
+            _direction = options.Direction;
+            var payloadType = options.PayloadType ?? (byte)info.PayloadType;
+            _sender = new RtpAudioSender(options.Codec.CreateEncoder(), payloadType);
+            // L16 at 16 kHz carries 640 octets a frame, beyond the buffer's 512 default; leave room for 40 ms packets.
+            var jitter = options.JitterBuffer ?? new JitterBufferOptions(info.ClockRate, info.FrameTimestampIncrement, info.FrameSamples, MaxPayloadBytes: Math.Max(512, info.FrameSamples * 4));
+            _receiver = new RtpAudioReceiver(options.Codec.CreateDecoder(), payloadType, options.TelephoneEventPayloadType ?? -1, jitter, options.TimeProvider);
+            if (options.TelephoneEventPayloadType is { } eventPt)
+            {
+                _eventPayloadType = eventPt;
+                _events = new TelephoneEventSender(info.ClockRate, device.Format.FrameMs);
+            }
+
+            _rtcp = new RtcpSession(_sender, _receiver, options.Cname, options.TimeProvider);
+            _rtcpScheduler = new RtcpScheduler(options.TimeProvider, options.RtcpInterval);
+            _capture = new short[info.FrameSamples];
+            _playout = new short[info.FrameSamples];
+            _packet = new byte[_sender.MaxPacketLength + 16];
+            _remoteRtp = options.RemoteRtp.Serialize();
+            _remoteRtcp = (options.RemoteRtcp ?? new IPEndPoint(options.RemoteRtp.Address, options.RemoteRtp.Port + 1)).Serialize();
+            _receiver.Receiving = Receives(_direction);
         }
         catch
         {
             _rtpSocket.Dispose();
+            _rtcpSocket.Dispose();
             throw;
         }
 
@@ -222,6 +236,22 @@ public sealed class RtpAudioStream : IMediaClockSink, IDisposable
     }
 
     private static bool Receives(SdpDirection direction) => direction is SdpDirection.SendRecv or SdpDirection.RecvOnly;
+
+    private static (Socket Rtp, Socket Rtcp) BindPair(RtpAudioStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var rtp = Bind(options.LocalRtp);
+        try
+        {
+            var localRtp = (IPEndPoint)rtp.LocalEndPoint!;
+            return (rtp, Bind(options.LocalRtcp ?? new IPEndPoint(localRtp.Address, options.LocalRtp.Port == 0 ? 0 : localRtp.Port + 1)));
+        }
+        catch
+        {
+            rtp.Dispose();
+            throw;
+        }
+    }
 
     private static Socket Bind(IPEndPoint local)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Gateway.Sip.Message;
@@ -11,6 +12,12 @@ public static class SipHeaderNames
     private static readonly SipHeaderId[] s_compact = BuildCompact();
 
     private static readonly (byte[] Name, SipHeaderId Id)[][] s_byLength = BuildByLength();
+
+    // The wire bytes of each canonical name, so the writer encodes no name it already knows.
+    private static readonly byte[]?[] s_canonicalBytes = [.. s_canonical.Select(n => n.Length == 0 ? null : Encoding.ASCII.GetBytes(n))];
+
+    private static readonly FrozenDictionary<string, byte[]> s_bytesByName =
+        s_canonical.Where(n => n.Length > 0).ToFrozenDictionary(n => n, n => Encoding.ASCII.GetBytes(n), StringComparer.Ordinal);
 
     /// <summary>Resolves a field name without allocating.</summary>
     /// <param name="name">The name as written in the message.</param>
@@ -45,6 +52,13 @@ public static class SipHeaderNames
     /// <returns>The canonical name; empty for <see cref="SipHeaderId.Unknown"/>.</returns>
     public static string GetCanonicalName(SipHeaderId id) =>
         (uint)id < (uint)s_canonical.Length ? s_canonical[(int)id] : string.Empty;
+
+    /// <summary>The canonical name's wire bytes; callers must not modify the array.</summary>
+    internal static byte[]? GetCanonicalBytes(SipHeaderId id) =>
+        (uint)id < (uint)s_canonicalBytes.Length ? s_canonicalBytes[(int)id] : null;
+
+    /// <summary>The wire bytes of a name spelled exactly as its canonical form, else null.</summary>
+    internal static byte[]? GetCanonicalBytes(string name) => s_bytesByName.GetValueOrDefault(name);
 
     private static string[] BuildCanonical()
     {

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Text;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -10,8 +12,11 @@ namespace Gateway.Sip.Message;
 /// </summary>
 public sealed class SipMessageBuilder
 {
+    // Room for a typical request without the list growing (REGISTER with credentials has about twelve).
+    private const int InitialHeaderCapacity = 16;
+
     private readonly byte[] _startLine;
-    private readonly List<(byte[] Name, ReadOnlyMemory<byte> Value)> _headers = [];
+    private readonly List<(byte[] Name, SipHeaderId Id, ReadOnlyMemory<byte> Value)> _headers = new(InitialHeaderCapacity);
     private ReadOnlyMemory<byte> _body;
 
     private SipMessageBuilder(string startLine) => _startLine = Encoding.UTF8.GetBytes(startLine);
@@ -68,7 +73,19 @@ public sealed class SipMessageBuilder
     /// <param name="id">The header.</param>
     /// <param name="value">Value without CR or LF.</param>
     /// <returns>This builder.</returns>
-    public SipMessageBuilder AddHeader(SipHeaderId id, string value) => AddHeader(SipHeaderNames.GetCanonicalName(id), value);
+    public SipMessageBuilder AddHeader(SipHeaderId id, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        CheckValue(value, nameof(value));
+        if (SipHeaderNames.GetCanonicalBytes(id) is not { } name)
+        {
+            throw new ArgumentException("not a known header", nameof(id));
+        }
+
+        // Canonical names are tokens already; only the value needs encoding.
+        _headers.Add((name, id, SipText.FromString(value).Memory));
+        return this;
+    }
 
     /// <summary>Adds a header line whose value is copied verbatim from another message.</summary>
     /// <param name="name">Field name (a token).</param>
@@ -77,7 +94,7 @@ public sealed class SipMessageBuilder
     public SipMessageBuilder AddHeader(string name, SipText value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var nameBytes = SipHeaderNames.GetCanonicalBytes(name) ?? Encoding.UTF8.GetBytes(name);
         if (nameBytes.AsSpan().IndexOfAnyExcept(SipChars.Token) >= 0)
         {
             throw new ArgumentException("header name must be a token", nameof(name));
@@ -88,7 +105,7 @@ public sealed class SipMessageBuilder
             throw new ArgumentException("header value must not contain CR or LF", nameof(value));
         }
 
-        _headers.Add((nameBytes, value.Memory));
+        _headers.Add((nameBytes, SipHeaderNames.Identify(nameBytes), value.Memory));
         return this;
     }
 
@@ -100,7 +117,7 @@ public sealed class SipMessageBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(contentType);
         _body = body;
-        if (!_headers.Exists(h => SipHeaderNames.Identify(h.Name) == SipHeaderId.ContentType))
+        if (!_headers.Exists(h => h.Id == SipHeaderId.ContentType))
         {
             AddHeader(SipHeaderId.ContentType, contentType);
         }
@@ -113,28 +130,19 @@ public sealed class SipMessageBuilder
     public void WriteTo(IBufferWriter<byte> writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(_startLine);
-        writer.Write("\r\n"u8);
-        foreach (var (name, value) in _headers)
-        {
-            if (SipHeaderNames.Identify(name) != SipHeaderId.ContentLength)
-            {
-                SipWriter.WriteHeader(writer, name, value.Span);
-            }
-        }
-
-        SipWriter.WriteContentLength(writer, "Content-Length"u8, _body.Length);
-        writer.Write("\r\n"u8);
-        writer.Write(_body.Span);
+        var length = Measure();
+        Write(writer.GetSpan(length)[..length]);
+        writer.Advance(length);
     }
 
     /// <summary>Serializes into a new array.</summary>
     /// <returns>The wire bytes.</returns>
     public byte[] ToArray()
     {
-        var writer = new ArrayBufferWriter<byte>(256 + _body.Length);
-        WriteTo(writer);
-        return writer.WrittenSpan.ToArray();
+        // Measured first, so the message is written once into an array of exactly its size: no growth, no copy.
+        var bytes = new byte[Measure()];
+        Write(bytes);
+        return bytes;
     }
 
     /// <summary>Serializes and parses back, yielding a message object.</summary>
@@ -142,8 +150,67 @@ public sealed class SipMessageBuilder
     /// <exception cref="SipParseException">The headers given do not form a valid message.</exception>
     public SipMessage Build()
     {
-        var result = SipMessageReader.ParseDatagram(ToArray(), new SipParserOptions { MaxMessageSize = int.MaxValue });
+        var result = SipMessageReader.ParseOwned(ToArray(), new SipParserOptions { MaxMessageSize = int.MaxValue });
         return result.Message ?? throw new SipParseException(result.Error);
+    }
+
+    private int Measure()
+    {
+        var length = _startLine.Length + 2;
+        foreach (var (name, id, value) in _headers)
+        {
+            if (id != SipHeaderId.ContentLength)
+            {
+                length += name.Length + value.Length + 4;
+            }
+        }
+
+        return length + "Content-Length: \r\n\r\n".Length + DecimalDigits(_body.Length) + _body.Length;
+    }
+
+    private void Write(Span<byte> destination)
+    {
+        var n = Put(destination, 0, _startLine);
+        n = Put(destination, n, "\r\n"u8);
+        foreach (var (name, id, value) in _headers)
+        {
+            if (id != SipHeaderId.ContentLength)
+            {
+                n = PutHeader(destination, n, name, value.Span);
+            }
+        }
+
+        Span<byte> digits = stackalloc byte[11];
+        Utf8Formatter.TryFormat(_body.Length, digits, out var written);
+        n = PutHeader(destination, n, "Content-Length"u8, digits[..written]);
+        n = Put(destination, n, "\r\n"u8);
+        n = Put(destination, n, _body.Span);
+        Debug.Assert(n == destination.Length, "Measure and Write disagree");
+    }
+
+    private static int PutHeader(Span<byte> destination, int at, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        at = Put(destination, at, name);
+        at = Put(destination, at, ": "u8);
+        at = Put(destination, at, value);
+        return Put(destination, at, "\r\n"u8);
+    }
+
+    private static int Put(Span<byte> destination, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(destination[at..]);
+        return at + bytes.Length;
+    }
+
+    private static int DecimalDigits(int value)
+    {
+        var digits = 1;
+        for (; value >= 10; value /= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     private static void CheckValue(string value, string paramName)

@@ -16,7 +16,13 @@ public static class SipMessageReader
     /// <param name="datagram">The datagram.</param>
     /// <param name="options">Limits; defaults when null.</param>
     /// <returns>The message or the first framing/syntax error.</returns>
-    public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram, SipParserOptions? options = null)
+    public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram, SipParserOptions? options = null) =>
+        Parse(datagram, null, options);
+
+    /// <summary>Parses a message the caller hands over: when it fills the array exactly, the message keeps the array instead of a copy.</summary>
+    internal static SipParseResult ParseOwned(byte[] message, SipParserOptions? options = null) => Parse(message, message, options);
+
+    private static SipParseResult Parse(ReadOnlySpan<byte> datagram, byte[]? owned, SipParserOptions? options)
     {
         options ??= SipParserOptions.Default;
         var skip = SipParser.SkipLeadingCrlf(datagram);
@@ -53,7 +59,8 @@ public static class SipMessageReader
             bodyLength = (int)sink.ContentLength;
         }
 
-        var buffer = rest[..(bodyStart + bodyLength)].ToArray();
+        var length = bodyStart + bodyLength;
+        var buffer = owned is not null && skip == 0 && length == owned.Length ? owned : rest[..length].ToArray();
         return new SipParseResult(SipMessage.Create(buffer, sink, bodyStart, bodyLength), default, looksLikeResponse);
     }
 

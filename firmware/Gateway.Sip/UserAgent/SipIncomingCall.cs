@@ -103,6 +103,37 @@ public sealed class SipIncomingCall : SipCall
         return true;
     }
 
+    /// <summary>Answers with a redirect (e.g. 302) whose Contact is <paramref name="contactUri"/>, and ends the call (§8.3.1, §21.3).</summary>
+    /// <param name="statusCode">300 to 399.</param>
+    /// <param name="contactUri">Where the caller should try instead, e.g. "sip:+15551234@example.org".</param>
+    /// <returns>False when a final answer was already sent.</returns>
+    public bool Redirect(int statusCode, string contactUri)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 399);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contactUri);
+        if (contactUri.AsSpan().IndexOfAny("<>\r\n") >= 0)
+        {
+            throw new ArgumentException("the Contact URI must be a bare URI", nameof(contactUri));
+        }
+
+        lock (Gate)
+        {
+            if (_finalSent)
+            {
+                return false;
+            }
+
+            _finalSent = true;
+        }
+
+        var builder = SipResponseFactory.CreateResponse(Request, statusCode, toTag: _transaction.ToTag);
+        builder.AddHeader("Contact", "<" + contactUri + ">");
+        TrySend((SipResponse)builder.Build());
+        End(new SipCallEnd(SipCallEndReason.Rejected, statusCode));
+        return true;
+    }
+
     /// <inheritdoc/>
     public override async Task<SipResponse?> HangUpAsync()
     {

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Gateway.Hardware;
+using Gateway.Telephony.Accounts;
+using Gateway.Telephony.Calls;
 using Gateway.Telephony.Events;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +13,10 @@ namespace Gateway.Telephony.Stations;
 /// </summary>
 /// <remarks>
 /// Devices publish into a channel; <see cref="RunAsync"/> is the single consumer, so device threads
-/// never wait for the station and the station's state changes happen in one place, in order.
+/// never wait for the station and the station's state changes happen in one place, in order. SIP progress, dial-plan
+/// timers and card changes are queued into the same loop, so the call logic runs on one thread too.
 /// </remarks>
-public sealed partial class Station : IDisposable
+public sealed partial class Station : IDisposable, IInboundCallTarget, IStationLine
 {
     private const int MaxDigits = 32;
 
@@ -28,6 +31,9 @@ public sealed partial class Station : IDisposable
     private string _digits = string.Empty;
     private IKeyInterceptor? _keyInterceptor;
     private IReadOnlyList<string> _displayLines = [];
+    private readonly Channel<Action> _work = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, FollowMeAccount> _accounts = new(StringComparer.Ordinal);
+    private StationCallController? _calls;
 
     /// <summary>Initializes a new instance of the <see cref="Station"/> class.</summary>
     /// <param name="identity">Id, name, readers and idle text.</param>
@@ -78,18 +84,19 @@ public sealed partial class Station : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Station"] = Id });
+        var pump = PumpHardwareEventsAsync(cancellationToken);
         try
         {
-            await foreach (var hardwareEvent in _hardwareEvents.ReadAllAsync(cancellationToken))
+            await foreach (var work in _work.Reader.ReadAllAsync(cancellationToken))
             {
                 try
                 {
-                    Handle(hardwareEvent);
+                    work();
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
                     // One bad event must not take the phone down; the next event may well be fine.
-                    LogEventFailed(ex, hardwareEvent.GetType().Name);
+                    LogEventFailed(ex, work.Method.Name);
                 }
             }
         }
@@ -101,6 +108,8 @@ public sealed partial class Station : IDisposable
         {
             _devices.Ringer.Stop();
         }
+
+        await pump.ConfigureAwait(false);
     }
 
     /// <summary>Starts ringing with <paramref name="cadence"/>, unless the handset is off-hook.</summary>
@@ -242,6 +251,8 @@ public sealed partial class Station : IDisposable
     /// <returns>The snapshot.</returns>
     public StationSnapshot Snapshot()
     {
+        // Outside the lock: the media's counters take the media's own locks.
+        var call = Volatile.Read(ref _calls)?.Snapshot();
         lock (_gate)
         {
             return new StationSnapshot(
@@ -253,12 +264,20 @@ public sealed partial class Station : IDisposable
                 _devices.Ringer.IsRinging ? _devices.Ringer.Cadence?.Name : null,
                 _digits,
                 _devices.StatusLed?.Pattern.ToString(),
-                [.. _cards.Values]);
+                [.. _cards.Values])
+            {
+                Call = call,
+            };
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _devices.Dispose();
+    public void Dispose()
+    {
+        _work.Writer.TryComplete();
+        Interlocked.Exchange(ref _calls, null)?.Dispose();
+        _devices.Dispose();
+    }
 
     private void Handle(HardwareEvent hardwareEvent)
     {
@@ -300,7 +319,10 @@ public sealed partial class Station : IDisposable
         }
 
         Publish("hook.off");
-        ShowDisplay(["Dial number", string.Empty]);
+        if (_calls?.OnOffHook() != true)
+        {
+            ShowDisplay(["Dial number", string.Empty]);
+        }
     }
 
     private void OnOnHook()
@@ -311,7 +333,15 @@ public sealed partial class Station : IDisposable
         }
 
         Publish("hook.on");
-        ShowDisplay(_identity.IdleText);
+        if (_calls is { } calls)
+        {
+            calls.OnOnHook();
+            ShowDisplay(calls.ReadyText);
+        }
+        else
+        {
+            ShowDisplay(_identity.IdleText);
+        }
     }
 
     private void OnFlash(HookFlash flash)
@@ -322,11 +352,25 @@ public sealed partial class Station : IDisposable
         }
 
         Publish("flash", new JsonObject { ["durationMs"] = (long)flash.Duration.TotalMilliseconds });
+        if (_calls is { } calls && !calls.OnFlash())
+        {
+            // A flash in a call has no feature yet (hold, transfer); the call's display stays.
+            return;
+        }
+
         ShowDisplay(["Dial number", string.Empty]);
     }
 
     private void OnDigit(char digit, string source)
     {
+        if (_calls is { IsDialling: false } calls)
+        {
+            // In a call (or after a failed attempt) keys are DTMF to the far end, not a new number.
+            Publish("key", new JsonObject { ["key"] = digit.ToString(), ["source"] = source });
+            calls.OnDigit(digit);
+            return;
+        }
+
         string digits;
         bool offHook;
         lock (_gate)
@@ -344,6 +388,7 @@ public sealed partial class Station : IDisposable
         if (offHook)
         {
             ShowDisplay(["Dial number", digits]);
+            _calls?.OnDigit(digit);
         }
     }
 

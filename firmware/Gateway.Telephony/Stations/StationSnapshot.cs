@@ -1,3 +1,5 @@
+using Gateway.Telephony.Calls;
+
 namespace Gateway.Telephony.Stations;
 
 /// <summary>A station's state at one instant, as the status API shows it.</summary>
@@ -21,4 +23,8 @@ public sealed record StationSnapshot(
     string Digits,
     string? Led,
     IReadOnlyList<ReaderSnapshot> Readers,
-    IReadOnlyList<Gateway.Telephony.Accounts.AccountSnapshot>? Accounts = null);
+    IReadOnlyList<Gateway.Telephony.Accounts.AccountSnapshot>? Accounts = null)
+{
+    /// <summary>Gets the call in progress (direction, remote party, codec, duration, media counters), or null.</summary>
+    public CallSnapshot? Call { get; init; }
+}

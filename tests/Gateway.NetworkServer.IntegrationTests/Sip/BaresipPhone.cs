@@ -64,6 +64,62 @@ public sealed class BaresipPhone : IAsyncDisposable
             $"<sip:{aor}@127.0.0.1:{serverPort};transport=udp>;auth_user={authUser};auth_pass={password};" +
             $"answermode={(autoAnswer ? "auto" : "manual")};regint=300;audio_codecs=PCMU\n");
 
+        var phone = Launch(folder, port, controlPort);
+        await phone.WaitForLogAsync("200 OK", TimeSpan.FromSeconds(10));
+        return phone;
+    }
+
+    /// <summary>
+    /// A phone that registers nowhere (media interop): it takes calls at sip:phone@127.0.0.1:<see cref="Port"/>,
+    /// dials and sends digits through ctrl_tcp, plays a 440 Hz tone file, and (sndfile) dumps what it sends and
+    /// what it decodes as WAV files in <see cref="Folder"/>.
+    /// </summary>
+    /// <param name="audioCodecs">The account's audio_codecs as baresip names them, e.g. "PCMU" or "G722/16000/1,PCMU".</param>
+    /// <param name="toneRate">The tone file's rate: aufile wants the codec's (16000 for G.722, 48000 for Opus).</param>
+    public static async Task<BaresipPhone> StartDirectAsync(string audioCodecs = "PCMU", int toneRate = 8000)
+    {
+        var controlPort = LoopbackPorts.GetFree();
+        var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
+        var port = LoopbackPorts.GetFree();
+        var rtp = LoopbackPorts.GetFree();
+        var tone = Path.Combine(folder, "tone.wav");
+        await File.WriteAllBytesAsync(tone, ToneWav(seconds: 30, toneRate));
+        await File.WriteAllTextAsync(Path.Combine(folder, "config"), string.Join('\n',
+            "poll_method epoll",
+            $"sip_listen 127.0.0.1:{port}",
+            "net_interface 127.0.0.1",
+            "module_path /usr/lib/baresip/modules",
+            "module g711.so",
+            "module g722.so",
+            "module opus.so",
+            "module alsa.so",
+            "module aufile.so",
+            "module sndfile.so",
+            "module account.so",
+            "module menu.so",
+            "module ctrl_tcp.so",
+            $"ctrl_tcp_listen 127.0.0.1:{controlPort}",
+            "audio_player alsa,null",
+            "audio_alert alsa,null",
+            $"audio_source aufile,{tone}",
+            $"snd_path {folder}",
+            "opus_stereo no",
+            "opus_sprop_stereo no",
+            $"rtp_ports {rtp}-{rtp + 1}",
+            "rtcp_mux no",
+            string.Empty));
+        await File.WriteAllTextAsync(Path.Combine(folder, "accounts"),
+            $"<sip:phone@127.0.0.1:{port}>;regint=0;answermode=auto;audio_codecs={audioCodecs}\n");
+        var phone = Launch(folder, port, controlPort);
+        await phone.WaitForLogAsync("baresip is ready", TimeSpan.FromSeconds(15));
+        return phone;
+    }
+
+    /// <summary>The phone's config folder (also where sndfile writes its dumps).</summary>
+    public string Folder => _folder;
+
+    private static BaresipPhone Launch(string folder, int port, int? controlPort)
+    {
         var info = new ProcessStartInfo("bash")
         {
             UseShellExecute = false,
@@ -72,9 +128,7 @@ public sealed class BaresipPhone : IAsyncDisposable
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"exec baresip -f '{folder}' -v </dev/null >'{Path.Combine(folder, "log")}' 2>&1");
         var process = Process.Start(info) ?? throw new InvalidOperationException("baresip did not start");
-        var phone = new BaresipPhone(process, folder, port, controlPort);
-        await phone.WaitForLogAsync("200 OK", TimeSpan.FromSeconds(10));
-        return phone;
+        return new BaresipPhone(process, folder, port, controlPort);
     }
 
     public async Task WaitForLogAsync(string text, TimeSpan timeout)
@@ -171,9 +225,8 @@ public sealed class BaresipPhone : IAsyncDisposable
         }
     }
 
-    private static byte[] ToneWav(int seconds)
+    private static byte[] ToneWav(int seconds, int rate = 8000)
     {
-        const int rate = 8000;
         var samples = rate * seconds;
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream, Encoding.ASCII);

@@ -17,6 +17,16 @@ if (args.Length > 0 && args[0] == "clockjitter")
     return;
 }
 
+// "callcpu [calls] [seconds] [codec]" measures process CPU per call leg on loopback (stations, clocks, RTP).
+if (args.Length > 0 && args[0] == "callcpu")
+{
+    await CallCpuProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        args.Length > 3 ? args[3] : "PCMU");
+    return;
+}
+
 // "register [accounts] [rounds] [limit]" compares registration throughput against SIPp without BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "register")
 {

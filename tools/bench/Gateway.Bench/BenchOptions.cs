@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Gateway.Bench;
+
+/// <summary>The bench's command line: <c>gateway-bench --gateway DLL [--board B] [--api-port N] [--sip-port N] [--demo] [--run-dir D]</c>.</summary>
+internal sealed record BenchOptions
+{
+    public required string GatewayDll { get; init; }
+
+    public string Board { get; init; } = "bench";
+
+    public int ApiPort { get; init; } = 8080;
+
+    public int ServerPort { get; init; } = 5060;
+
+    public bool Demo { get; init; }
+
+    public string RunDirectory { get; init; } = Path.GetFullPath(".run/bench");
+
+    public string RepositoryRoot { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Parses the arguments; a problem is returned as text for a one-line error and exit code 2.</summary>
+    public static (BenchOptions? Options, string? Problem) Parse(string[] args)
+    {
+        string? gateway = null;
+        var options = new BenchOptions { GatewayDll = string.Empty };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--gateway" when value is not null:
+                    gateway = Path.GetFullPath(value);
+                    i++;
+                    break;
+                case "--board" when value is not null:
+                    options = options with { Board = value };
+                    i++;
+                    break;
+                case "--api-port" when TryPort(value, out var api):
+                    options = options with { ApiPort = api };
+                    i++;
+                    break;
+                case "--sip-port" when TryPort(value, out var sip):
+                    options = options with { ServerPort = sip };
+                    i++;
+                    break;
+                case "--run-dir" when value is not null:
+                    options = options with { RunDirectory = Path.GetFullPath(value) };
+                    i++;
+                    break;
+                case "--demo":
+                    options = options with { Demo = true };
+                    break;
+                default:
+                    return (null, $"unknown or incomplete argument '{args[i]}'");
+            }
+        }
+
+        if (gateway is null || !File.Exists(gateway))
+        {
+            return (null, $"--gateway must name the built gateway.dll ({gateway ?? "missing"})");
+        }
+
+        return (options with { GatewayDll = gateway }, null);
+    }
+
+    private static bool TryPort(string? text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536;
+}

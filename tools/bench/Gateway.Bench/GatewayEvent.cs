@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Gateway.Bench;
+
+/// <summary>One event from the gateway's SSE stream: its type, station, timestamp (Unix ms) and data.</summary>
+internal sealed record GatewayEvent(string Type, string? Station, long Ts, JsonElement Data)
+{
+    public string? Text(string property) =>
+        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    public override string ToString() => $"{Type} {Station} {(Data.ValueKind == JsonValueKind.Undefined ? string.Empty : Data.GetRawText())}";
+}
