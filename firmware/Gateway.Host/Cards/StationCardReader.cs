@@ -70,6 +70,11 @@ internal sealed class StationCardReader
         _setupTask = null;
 
         // The account leaves the directory before anything is awaited, so a call arriving from now on gets 480.
+        if (accepted?.Account is not null)
+        {
+            _station.SetAccount(Reader, null);
+        }
+
         var unregister = accepted?.Account is not null && _sip?.Accounts is { } accounts ? accounts.RemoveAsync(Reader) : Task.FromResult(false);
         _station.SetCardPresent(Reader, false);
         Publish("card.removed");
@@ -205,7 +210,9 @@ internal sealed class StationCardReader
 
         try
         {
-            return accounts.Accept(session, Reader, StationId, _station.ShowDisplay);
+            var account = accounts.Accept(session, Reader, StationId, _station.ShowDisplay);
+            _station.SetAccount(Reader, account);
+            return account;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {

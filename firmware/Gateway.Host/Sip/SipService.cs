@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Gateway.BoardConfig;
 using Gateway.Host.Board;
 using Gateway.Host.Options;
+using Gateway.Media.Sessions;
 using Gateway.Sip.Auth;
 using Gateway.Sip.Registration;
 using Gateway.Sip.Transactions;
@@ -29,6 +31,7 @@ public sealed partial class SipService : IHostedService, IAsyncDisposable
     private readonly ILogger<SipService> _logger;
     private SipStackHost? _stack;
     private AccountService? _accounts;
+    private readonly List<StationAudio> _audio = [];
 
     /// <summary>Initializes a new instance of the <see cref="SipService"/> class.</summary>
     /// <param name="runtime">The running gateway.</param>
@@ -85,6 +88,13 @@ public sealed partial class SipService : IHostedService, IAsyncDisposable
         {
             await stack.DisposeAsync();
         }
+
+        foreach (var audio in _audio)
+        {
+            await audio.DisposeAsync();
+        }
+
+        _audio.Clear();
 
         _accounts = null;
         _stack = null;
@@ -158,12 +168,28 @@ public sealed partial class SipService : IHostedService, IAsyncDisposable
             EmergencyNumbers = new HashSet<string>(board.EmergencyNumbers, StringComparer.Ordinal),
             EmergencyHeaders = EmergencyLocation.Headers(board.Location),
         });
+        AttachStations(board, placer, contactIp, time);
         _sip.Set(new GatewaySip.SipParts(_accounts, placer, agent, contactHostPort));
         LogStarted(contactHostPort, registrar?.Uri ?? "(card only)", proxy?.Uri ?? registrar?.Uri ?? "(none)");
     }
 
-    // Through object: the station takes calls only once the station call state machine implements the target.
-    private IInboundCallTarget? FindCallTarget(string stationId) => (object?)_runtime.Board.FindStation(stationId) as IInboundCallTarget;
+    private Gateway.Telephony.Stations.Station? FindCallTarget(string stationId) => _runtime.Board.FindStation(stationId);
+
+    private void AttachStations(BoardConfiguration board, IOutboundCallPlacer placer, IPAddress rtpAddress, TimeProvider time)
+    {
+        var factory = new StationTelephonyFactory(board, placer, rtpAddress, time, _loggerFactory);
+        foreach (var config in board.Stations)
+        {
+            if (_runtime.Board.FindStation(config.Id) is not { } station)
+            {
+                continue;
+            }
+
+            var (telephony, audio) = factory.Create(config);
+            _audio.Add(audio);
+            station.AttachTelephony(telephony);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP disabled (Gateway:Sip:Enabled=false)")]
     private partial void LogDisabled();
