@@ -7,7 +7,7 @@ namespace Gateway.Host.IntegrationTests;
 /// <summary>Virtual applet cards for subscribers of a test Kamailio, without PIN, so timings hold no keypad typing.</summary>
 internal static class SipCards
 {
-    public static VirtualCardFile For(string user, string password, string realm, string number, string? registrar = null) => new()
+    public static VirtualCardFile For(string user, string password, string realm, string number, string? registrar = null, string? cadence = null) => new()
     {
         Kind = VirtualCardKind.Applet,
         Pin = null,
@@ -22,6 +22,7 @@ internal static class SipCards
             DisplayName = "T. " + user,
             RegistrarPrimary = registrar,
             PreferredCodecs = ["PCMU"],
+            RingCadence = cadence,
         },
     };
 

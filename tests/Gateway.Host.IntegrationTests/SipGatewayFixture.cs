@@ -11,20 +11,29 @@ public sealed class SipGatewayFixture : IAsyncLifetime
     public const string AliceNumber = "+15551230001";
     public const string BobNumber = "+15551230002";
 
+    public const string DeviceId = "lobby-7";
+    public const int SurchargeCents = 75;
+
     private NetworkServerProcess? _server;
+    private TestCaller? _pstn;
     private GatewayProcess? _gateway;
 
     internal NetworkServerProcess Server => _server ?? throw new InvalidOperationException("fixture not started");
 
     internal GatewayProcess Gateway => _gateway ?? throw new InvalidOperationException("fixture not started");
 
+    /// <summary>Kamailio's PSTN gateway: answers every call (numbers that are no subscriber's).</summary>
+    internal TestCaller Pstn => _pstn ?? throw new InvalidOperationException("fixture not started");
+
     public async Task InitializeAsync()
     {
-        _server = await NetworkServerProcess.StartAsync(new NetworkServerOptions { UsrlocTimerSeconds = 1 });
+        _pstn = await TestCaller.StartAsync();
+        _server = await NetworkServerProcess.StartAsync(new NetworkServerOptions { UsrlocTimerSeconds = 1, PstnUri = $"sip:127.0.0.1:{_pstn.Port}" });
+        await _server.CreateDeviceSurchargeStore().SetAsync(DeviceId, SurchargeCents, "Test lobby");
         var subscribers = _server.CreateSubscriberStore();
         await subscribers.AddAsync(new NewSubscriber("alice", "secret", AliceNumber));
         await subscribers.AddAsync(new NewSubscriber("bob", "secret", BobNumber));
-        _gateway = await StartGatewayAsync(_server.Port, "--Gateway:DeviceId=lobby-7");
+        _gateway = await StartGatewayAsync(_server.Port, "--Gateway:DeviceId=" + DeviceId);
     }
 
     public async Task DisposeAsync()
@@ -37,6 +46,11 @@ public sealed class SipGatewayFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+
+        if (_pstn is not null)
+        {
+            await _pstn.DisposeAsync();
         }
     }
 

@@ -60,7 +60,7 @@ internal sealed class StationTelephonyFactory(BoardConfiguration board, IOutboun
                 _ => new NullAudioDevice(format),
             };
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DllNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is AudioDeviceException or IOException or UnauthorizedAccessException or DllNotFoundException or InvalidOperationException or ArgumentException)
         {
             // Calls still ring, connect and bill without audio; the log says why the earpiece is silent.
             loggers.CreateLogger<StationTelephonyFactory>().LogError(ex, "Station {Station}: audio {Kind} could not be opened; calls run without audio", station.Id, config?.Kind);
