@@ -3,9 +3,10 @@ using Microsoft.Playwright;
 namespace Gateway.Host.IntegrationTests;
 
 /// <summary>
-/// The page's call line for each phase of <c>StationSnapshot.call</c>, run in Chromium on the served app.js: a real
-/// call needs the SIP network (the station's own integration tests place them), so the page's renderer is fed the
-/// status API's call shape directly, and the live status (no call) is checked to say Idle.
+/// The page's call line for each phase of <c>StationSnapshot.call</c> and its registration line for
+/// <c>StationSnapshot.accounts</c>, run in Chromium on the served app.js: real calls and registrations need the SIP
+/// network (the station and accounts integration tests make them), so the page's renderers are fed the status API's
+/// shapes directly, and the live status (no call) is checked to say Idle.
 /// </summary>
 public sealed class StatusPageCallTests
 {
@@ -38,5 +39,13 @@ public sealed class StatusPageCallTests
             var text = await page.EvaluateAsync<string>("([call]) => callText({ call: JSON.parse(call), readers: [] }, Date.now())", new[] { call });
             Assert.Equal(expected, text);
         }
+
+        // The registration line per card account: alias, follow-me number, state and the expiry counting down.
+        const string Accounts = """
+            [{"reader":"Virtual PCD 00 00","user":"Alice","number":"+15551230001","registration":{"state":"registered","registrar":"sip:127.0.0.1","expiresInSeconds":300}},
+             {"reader":"Virtual PCD 00 01","user":"Bob","number":"+15551230002","registration":{"state":"failed","registrar":"sip:127.0.0.1","statusCode":403}}]
+            """;
+        var registration = await page.EvaluateAsync<string>("([accounts]) => registrationText({ accounts: JSON.parse(accounts), readers: [] }, Date.now() - 10500)", new[] { Accounts });
+        Assert.Equal("Alice +15551230001: registered (expires in 290 s)\nBob +15551230002: failed 403", registration);
     }
 }

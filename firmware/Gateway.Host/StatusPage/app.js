@@ -200,11 +200,14 @@ function callText(snap, takenAt = Date.now()) {
   return 'Idle';
 }
 
-// Once a second: a connected call's duration moves on between status refreshes.
+// Once a second: a connected call's duration and a registration's remaining expiry move on between refreshes.
 function tickCalls() {
   for (const entry of stations.values()) {
     if (entry.snap.call && entry.snap.call.state === 'Connected') {
       entry.el.querySelector('[data-field=call]').textContent = callText(entry.snap, statusAt);
+    }
+    if (typeof registrationText === 'function' && (entry.snap.accounts || []).length) {
+      entry.el.querySelector('[data-field=registration]').textContent = registrationText(entry.snap, statusAt);
     }
   }
 }
@@ -217,8 +220,10 @@ function cardText(snap) {
 }
 
 // One line per card account: "user number: registered (expires in 412 s)", "failed 403 (retry 14:32:05)".
-function registrationText(snap) {
+// takenAt: when the snapshot was fetched, so the remaining expiry counts down between refreshes.
+function registrationText(snap, takenAt = Date.now()) {
   const accounts = snap.accounts || [];
+  const elapsed = Math.floor((Date.now() - takenAt) / 1000);
   if (!accounts.length) {
     const reader = snap.readers.find((r) => r.user);
     return reader ? `Follow-me ${reader.number} (no SIP account)` : 'None (no accepted card)';
@@ -226,7 +231,7 @@ function registrationText(snap) {
   return accounts.map((a) => {
     const r = a.registration;
     let state = r ? r.state : 'unregistered';
-    if (r && r.expiresInSeconds != null) state += ` (expires in ${r.expiresInSeconds} s)`;
+    if (r && r.expiresInSeconds != null) state += ` (expires in ${Math.max(0, r.expiresInSeconds - elapsed)} s)`;
     if (r && r.state === 'failed') {
       state += r.statusCode ? ` ${r.statusCode}` : '';
       if (r.retryAt) state += ` (retry ${new Date(r.retryAt).toLocaleTimeString([], { hour12: false })})`;
@@ -241,7 +246,7 @@ function renderStation(entry) {
   el.querySelector('[data-field=hook]').textContent = snap.offHook ? 'Off-hook' : 'On-hook';
   el.querySelector('[data-field=call]').textContent = callText(snap, statusAt);
   el.querySelector('[data-field=card]').textContent = cardText(snap);
-  el.querySelector('[data-field=registration]').textContent = registrationText(snap);
+  el.querySelector('[data-field=registration]').textContent = registrationText(snap, statusAt);
   el.classList.toggle('off-hook', snap.offHook);
   const bell = el.querySelector('.bell');
   const on = snap.ringing && entry.bell;

@@ -38,8 +38,9 @@ public static class PackageUpload
             {
                 await sftp.UploadFileAsync(file, partial, canOverride: true, report, cancellationToken);
             }
+            // SSH.NET reports a closed SFTP channel as InvalidOperationException ("The session is not open").
             catch (Exception e) when (e is Renci.SshNet.Common.SshException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException
-                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                or InvalidOperationException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 var cleaned = await TryRemoveAsync(session, partial, cancellationToken);
                 throw new FieldException(
