@@ -14,6 +14,26 @@ public sealed class RegistrarUnreachableTests(PcscdFixture pcscd)
         pcscd.EnsureRunning();
         var port = LoopbackPorts.GetFree();
         var runDirectory = Directory.CreateTempSubdirectory("network-server-late-").FullName;
+        var database = Path.Combine(runDirectory, "network-server.db");
+        try
+        {
+            // The subscriber exists before the server first answers on the port: a REGISTER that slips in between
+            // start and provisioning would get 403, which (rightly) is not retried soon.
+            await using (var provisioning = await NetworkServerProcess.StartAsync(new NetworkServerOptions { RunDirectory = Path.Combine(runDirectory, "provisioning"), DatabasePath = database }))
+            {
+                await provisioning.CreateSubscriberStore().AddAsync(new NewSubscriber("alice", "secret", SipGatewayFixture.AliceNumber));
+            }
+
+            await RunAsync(port, runDirectory, database);
+        }
+        finally
+        {
+            Directory.Delete(runDirectory, recursive: true);
+        }
+    }
+
+    private async Task RunAsync(int port, string runDirectory, string database)
+    {
         await using var gateway = await SipGatewayFixture.StartGatewayAsync(port);
         await using var events = await SseClient.ConnectAsync(gateway.Http);
         var connection = await SipCards.InsertAsync(SipCards.For("alice", "secret", "127.0.0.1", SipGatewayFixture.AliceNumber));
@@ -27,24 +47,22 @@ public sealed class RegistrarUnreachableTests(PcscdFixture pcscd)
             Assert.Equal("No service", SipRegistrationTests.Display(await gateway.GetStatusAsync())[1]);
             await events.WaitForAsync("registration.registering", Station, TimeSpan.FromSeconds(10));
 
-            server = await NetworkServerProcess.StartAsync(new NetworkServerOptions { Port = port, UsrlocTimerSeconds = 1, RunDirectory = runDirectory });
-            await server.CreateSubscriberStore().AddAsync(new NewSubscriber("alice", "secret", SipGatewayFixture.AliceNumber));
+            server = await NetworkServerProcess.StartAsync(new NetworkServerOptions { Port = port, UsrlocTimerSeconds = 1, RunDirectory = Path.Combine(runDirectory, "late"), DatabasePath = database });
 
             await events.WaitForAsync("registration.registered", Station, TimeSpan.FromSeconds(30));
             Assert.Equal(["T. alice", SipGatewayFixture.AliceNumber], SipRegistrationTests.Display(await gateway.GetStatusAsync()));
             Assert.Single(await server.GetContactsAsync("alice"));
+            await connection.DisposeAsync();
+            await events.WaitForAsync("registration.unregistered", Station, TimeSpan.FromSeconds(15));
+            Assert.Empty(await server.GetContactsAsync("alice"));
         }
         finally
         {
             await connection.DisposeAsync();
-            await events.WaitForAsync("registration.unregistered", Station, TimeSpan.FromSeconds(15));
             if (server is not null)
             {
-                Assert.Empty(await server.GetContactsAsync("alice"));
                 await server.DisposeAsync();
             }
-
-            Directory.Delete(runDirectory, recursive: true);
         }
     }
 }

@@ -96,18 +96,25 @@ public sealed class SipRegistrationTests(PcscdFixture pcscd, SipGatewayFixture f
         await using var events = await SseClient.ConnectAsync(Gateway.Http);
         var card = SipCards.For("bob", "secret", fixture.Server.Realm, SipGatewayFixture.BobNumber);
         var connection = await SipCards.InsertAsync(card);
+        await using var caller = await TestCaller.StartAsync();
         string contact;
         try
         {
             await events.WaitForAsync("registration.registered", Station, s_wait);
             contact = Assert.Single(await fixture.Server.GetContactsAsync("bob"));
+
+            // Control: while the card is in, the same call reaches the station and rings.
+            var control = caller.Call(contact);
+            await events.WaitForAsync("ring.start", Station, s_wait);
+            await control.Ringing.WaitAsync(s_wait);
+            await control.HangUpAsync().WaitAsync(s_wait);
+            await events.WaitForAsync("ring.stop", Station, s_wait);
         }
         finally
         {
             await connection.DisposeAsync();
         }
 
-        await using var caller = await TestCaller.StartAsync();
         await events.WaitForAsync("card.removed", Station, s_wait);
         await Task.Delay(50);
 

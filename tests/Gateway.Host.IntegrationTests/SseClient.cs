@@ -43,7 +43,7 @@ internal sealed class SseClient : IAsyncDisposable
                     return message;
                 }
 
-                skipped.Add($"{message.Type}@{message.Station}");
+                skipped.Add($"{message.Type}@{message.Station}{Detail(message)}");
             }
         }
         catch (OperationCanceledException)
@@ -76,6 +76,10 @@ internal sealed class SseClient : IAsyncDisposable
             throw new TimeoutException($"no '{type}' event for {station} arrived; saw {string.Join(", ", seen.Select(m => m.Type))}");
         }
     }
+
+    // A failure's status and reason say more than its name when a wait times out.
+    private static string Detail(SseMessage message) =>
+        message.Type.EndsWith(".failed", StringComparison.Ordinal) && message.Json.TryGetProperty("data", out var data) ? " " + data.GetRawText() : string.Empty;
 
     public async ValueTask DisposeAsync()
     {
