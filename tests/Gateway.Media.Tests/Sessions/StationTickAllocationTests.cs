@@ -35,13 +35,21 @@ public sealed class StationTickAllocationTests
             Round(i);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 300; i < 600; i++)
+        // One-time work (a tier-up, a buffer sized on first use) may still land in one window under load; the
+        // claim is that the steady state allocates nothing, so some window of 300 ticks must allocate 0 bytes.
+        var windows = new List<long>();
+        for (var window = 1; window <= 4 && (windows.Count == 0 || windows[^1] != 0); window++)
         {
-            Round(i);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 300 * window; i < 300 * (window + 1); i++)
+            {
+                Round(i);
+            }
+
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(windows[^1] == 0, $"bytes allocated per 300-tick window: {string.Join(", ", windows)}");
         Assert.True(callA.GetStatus().PacketsReceived > 100, "no media flowed");
     }
 }

@@ -20,6 +20,12 @@ public sealed class WavFileSink : IDisposable
     {
         try
         {
+            // A bench sink such as logs/station-1-rx.wav lives in a folder a fresh clone does not have yet.
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
         }
         catch (IOException ex)

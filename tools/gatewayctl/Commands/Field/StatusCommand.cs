@@ -70,7 +70,12 @@ public sealed class StatusCommand(CommandOutput output, CommandConsole console) 
         }
 
         writer.Write(device);
-        var stations = new Table().AddColumns("Station", "Name", "Hook", "Ringing", "Digits", "Display", "LED", "Readers", "Accounts");
+        // Ids and states never wrap, so a narrow terminal (or a pipe, 80 columns) wraps only the free text.
+        var stations = new Table()
+            .AddColumn(new TableColumn("Station") { NoWrap = true })
+            .AddColumn("Name")
+            .AddColumn(new TableColumn("Hook") { NoWrap = true })
+            .AddColumns("Ringing", "Digits", "Display", "LED", "Readers", "Accounts");
         if (status.TryGetProperty("stations", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var s in list.EnumerateArray())
