@@ -18,6 +18,8 @@
       perf      deps + build, then the side-by-side suite against baresip on loopback (idle, call CPU, RTP pacing, card
                 timing, multi-call, startup); writes artifacts/perf/report.md and report.json. -Smoke: a few seconds per case.
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
+      publish-aot  NativeAOT gateway for -Rid (default linux-x64) into artifacts/publish-aot/<rid> (needs clang, zlib1g-dev).
+      aot-smoke deps + build + publish-aot, then the Host integration tests against the NativeAOT binary (CI smoke).
       server    Start the Kamailio network server on loopback (foreground; Ctrl+C stops it).
       fuzz      Instrument the SIP message layer with SharpFuzz and run AFL++ on it for -Minutes (installs afl++).
       clean     Remove bin/, obj/, artifacts/ and test results.
@@ -36,7 +38,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('deps', 'build', 'test', 'bench', 'perf', 'publish', 'server', 'fuzz', 'clean', 'help')]
+    [ValidateSet('deps', 'build', 'test', 'bench', 'perf', 'publish', 'publish-aot', 'aot-smoke', 'server', 'fuzz', 'clean', 'help')]
     [string] $Task = 'help',
 
     # Build configuration.
@@ -65,6 +67,10 @@ param(
     [ValidateRange(1, 10080)]
     [int] $Minutes = 10,
 
+    # Runtime identifier of the 'publish-aot' task (linux-arm64 on x64 needs the arm64 cross toolchain).
+    [ValidateSet('linux-x64', 'linux-arm64')]
+    [string] $Rid = 'linux-x64',
+
     # Skip the apt step (for machines where the components are managed another way).
     [switch] $NoDeps
 )
@@ -87,7 +93,8 @@ $AptPackages = @(
     'pcscd', 'libpcsclite1', 'vsmartcard-vpcd', 'pcsc-tools', 'opensc',
     'sox', 'tshark',
     'chromium',  # the status page test drives it through Playwright (no browser download)
-    'openssh-server'  # gatewayctl flash is tested against a throwaway sshd on loopback
+    'openssh-server',  # gatewayctl flash is tested against a throwaway sshd on loopback
+    'sudo'  # ...and as a throwaway non-root user whose sudoers rule allows only dpkg and systemctl
 )
 
 function Write-Step([string] $Message) {
@@ -267,6 +274,35 @@ function Invoke-Publish {
     Write-Host "    output: $out"
 }
 
+function Invoke-PublishAot {
+    # Properties/PublishProfiles/NativeAot.pubxml: PublishAot, self-contained, every trim/AOT warning an error.
+    $out = Join-Path $Root "artifacts/publish-aot/$Rid"
+    Write-Step "publish-aot: $Rid (NativeAOT)"
+    Invoke-Native dotnet @('publish', $HostProject, '-c', 'Release', '-r', $Rid, '-p:PublishProfile=NativeAot', '-nologo')
+    $binary = Join-Path $out 'gateway'
+    if (-not (Test-Path $binary)) { throw "publish-aot: $binary was not produced" }
+    Write-Host ("    {0}: {1:N1} MiB" -f $binary, ((Get-Item $binary).Length / 1MB))
+}
+
+function Invoke-AotSmoke {
+    # The NativeAOT publish takes several minutes here, too long for every test run: CI calls this task instead.
+    # The Host integration suite starts the binary named by GATEWAY_IT_EXECUTABLE instead of 'dotnet gateway.dll'.
+    if ($Rid -ne 'linux-x64') { throw 'aot-smoke runs the binary here, so it needs -Rid linux-x64' }
+    Invoke-PublishAot
+    $binary = Join-Path $Root "artifacts/publish-aot/$Rid/gateway"
+    $project = Join-Path $Root 'tests/Gateway.Host.IntegrationTests/Gateway.Host.IntegrationTests.csproj'
+    Write-Step "aot-smoke: Gateway.Host.IntegrationTests against $binary"
+    $env:GATEWAY_IT_EXECUTABLE = $binary
+    try {
+        $arguments = @('test', $project, '-c', $Configuration, '--no-build', '--nologo', '--blame-hang-timeout', '5m')
+        if ($Filter) { $arguments += @('--filter', $Filter) }
+        Invoke-Native dotnet $arguments
+    }
+    finally {
+        Remove-Item Env:GATEWAY_IT_EXECUTABLE -ErrorAction SilentlyContinue
+    }
+}
+
 function Invoke-Server {
     $script = Join-Path $Root 'tools/network-server/start-network-server.sh'
     if (-not (Test-Path $script)) { throw "server: $script is missing" }
@@ -339,6 +375,8 @@ try {
         'bench' { Invoke-Deps; Invoke-BuildHost; Invoke-Bench }
         'perf' { Invoke-Deps; Invoke-BuildHost; Invoke-Perf }
         'publish' { Invoke-Publish }
+        'publish-aot' { Invoke-PublishAot }
+        'aot-smoke' { Invoke-Deps; Invoke-Build; Invoke-AotSmoke }
         'server' { Invoke-Server }
         'fuzz' { Invoke-Deps -Packages @('afl++'); Invoke-Fuzz }
         'clean' { Invoke-Clean }

@@ -186,8 +186,10 @@ public sealed class FlashCommandTests : IDisposable
     {
         var hosts = Path.Combine(_device.Root, "hosts.txt");
         await File.WriteAllTextAsync(hosts, $"# site A\n127.0.0.1:{_device.SshPort} bench\n127.0.0.1:1 bench   # nothing listens on port 1\n");
+        var knownHosts = Path.Combine(_device.Root, "known_hosts");
+        await File.WriteAllTextAsync(knownHosts, $"{_device.KnownHostsName} {_device.HostPublicKey}\n");
 
-        var (exitCode, output, console) = await Ctl.RunAsync("flash", "--hosts", hosts, "--key", _device.ClientKey, "--package", _packages.Good,
+        var (exitCode, output, console) = await Ctl.RunAsync("flash", "--hosts", hosts, "--key", _device.ClientKey, "--known-hosts", knownHosts, "--package", _packages.Good,
             "--api-port", _device.ApiPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--remote-dir", _device.PackagesDir, "--dry-run");
         _log.WriteLine(output + console);
 

@@ -32,6 +32,15 @@ public sealed class LoopbackDevice : IAsyncLifetime
 
     public string HostKeyFingerprint { get; private set; } = string.Empty;
 
+    /// <summary>The folder of the keys, shims and sandbox (world-readable, so a throwaway non-root user can use it).</summary>
+    public string Home => _home;
+
+    /// <summary>The device's host public key as ssh-keygen wrote it: "ssh-ed25519 BASE64 comment".</summary>
+    public string HostPublicKey => File.ReadAllText(Path.Combine(_home, "host_ed25519.pub")).Trim();
+
+    /// <summary>The name ssh looks the device up by in known_hosts.</summary>
+    public string KnownHostsName => $"[127.0.0.1]:{SshPort}";
+
     /// <summary>The options every flash/status/logs call against this device needs.</summary>
     public string[] SshArgs => ["--host", "127.0.0.1", "--port", SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--user", "root", "--key", ClientKey,
         "--api-port", ApiPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host-key", HostKeyFingerprint];
@@ -49,6 +58,12 @@ public sealed class LoopbackDevice : IAsyncLifetime
         }
 
         File.Copy(ClientKey + ".pub", Path.Combine(_home, "authorized_keys"));
+
+        // sshd reads authorized_keys as the logging-in user, and the non-root flash test logs in as one.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_home, (UnixFileMode)0b111_101_101);
+        }
         var (_, fingerprint) = await Ctl.ToolAsync("ssh-keygen", "-l", "-E", "sha256", "-f", Path.Combine(_home, "host_ed25519.pub"));
         HostKeyFingerprint = fingerprint.Split(' ')[1];
         WriteShims();
@@ -70,7 +85,7 @@ public sealed class LoopbackDevice : IAsyncLifetime
             StrictModes no
             UsePAM no
             AllowTcpForwarding local
-            Subsystem sftp internal-sftp
+            Subsystem sftp {Shims}/sftp-server
             SetEnv PATH={Shims}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin DEVICE_ROOT={Root}
 
             """);
@@ -143,6 +158,31 @@ public sealed class LoopbackDevice : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Cuts the next SFTP session after <paramref name="bytes"/> of the client's stream: <c>connection</c> kills every
+    /// session's sshd process (a network failure), <c>channel</c> ends only the sftp-server (the SSH connections stay).
+    /// Null: no cut.
+    /// </summary>
+    public void SetSftpCut(long? bytes, string how = "connection")
+    {
+        var path = Path.Combine(Root, "sftp-cut");
+        if (bytes is null)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            File.WriteAllText(path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes.Value} {how}\n"));
+        }
+    }
+
+    /// <summary>The pid of the gateway the systemctl shim started, or null.</summary>
+    public int? GatewayPid()
+    {
+        var pidFile = Path.Combine(Root, "run/gateway.pid");
+        return File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) ? pid : null;
+    }
+
     /// <summary>The installed package's version in the sandbox dpkg database, or null.</summary>
     public async Task<string?> InstalledVersionAsync()
     {
@@ -205,6 +245,28 @@ public sealed class LoopbackDevice : IAsyncLifetime
             fi
             exec /bin/df "$@"
             """);
+        Shim("sftp-server", """
+            #!/bin/sh
+            # Test shim for sshd's sftp subsystem: with $DEVICE_ROOT/sftp-cut ("BYTES connection|channel"), the client's
+            # SFTP stream is cut after BYTES: 'connection' kills every session's sshd process (as a network failure
+            # would end them), 'channel' ends only the sftp-server. The cut is one-shot: the file is removed.
+            plan="$DEVICE_ROOT/sftp-cut"
+            [ -f "$plan" ] || exec /usr/lib/openssh/sftp-server
+            read -r limit how < "$plan"; rm -f "$plan"
+            # The listener is the topmost sshd ancestor; a network failure ends all of its sessions (flash holds two:
+            # the shell and the SFTP connection), so all of its children go.
+            pid=$$; listener=""
+            while [ "$pid" -gt 1 ]; do
+                if [ "$(cat /proc/$pid/comm)" = sshd ]; then listener=$pid; fi
+                pid=$(cut -d' ' -f4 /proc/$pid/stat)
+            done
+            # dd, not head: head's stdio buffer would hold back the client's first small packets.
+            if [ "$how" = connection ]; then
+                { dd bs=64K count="$limit" iflag=count_bytes status=none; kill -9 $(ps -o pid= --ppid "$listener"); } | /usr/lib/openssh/sftp-server
+            else
+                dd bs=64K count="$limit" iflag=count_bytes status=none | /usr/lib/openssh/sftp-server
+            fi
+            """);
         Shim("systemctl", """
             #!/bin/sh
             # Test shim: 'systemctl restart gateway.service' runs the installed unit's ExecStart (paths moved under
@@ -241,7 +303,7 @@ public sealed class LoopbackDevice : IAsyncLifetime
         File.WriteAllText(path, text + "\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
         }
     }
 

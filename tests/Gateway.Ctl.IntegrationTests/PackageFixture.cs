@@ -15,6 +15,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>Version 0.1.0, every board, Architecture all.</summary>
     public string Good { get; private set; } = string.Empty;
 
+    /// <summary>Version 0.1.1, otherwise like <see cref="Good"/>: an upgrade that works.</summary>
+    public string Newer { get; private set; } = string.Empty;
+
     /// <summary>Version 0.2.0~broken: its default gateway.json is not JSON, so the gateway dies at start.</summary>
     public string Broken { get; private set; } = string.Empty;
 
@@ -34,6 +37,7 @@ public sealed class PackageFixture : IAsyncLifetime
         }
 
         (Good, PackageOutput) = await BuildAsync("good", "--rid", "portable");
+        (Newer, _) = await BuildAsync("newer", "--rid", "portable", "--version", "0.1.1");
         var brokenConfig = Path.Combine(Directory, "broken.json");
         await File.WriteAllTextAsync(brokenConfig, "{ \"Gateway\": { this is not json");
         (Broken, _) = await BuildAsync("broken", "--rid", "portable", "--version", "0.2.0~broken", "--config", brokenConfig);

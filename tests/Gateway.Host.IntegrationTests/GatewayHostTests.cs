@@ -106,6 +106,31 @@ public sealed class GatewayHostTests
     }
 
     [Fact]
+    public async Task InvalidDialPlan_ExitsAtStart_NamingFieldPositionAndReason()
+    {
+        var dir = Directory.CreateTempSubdirectory("gateway-it-dialplan-").FullName;
+        try
+        {
+            var bench = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "board-config", "bench.json"));
+            var broken = Path.Combine(dir, "bench.json");
+            await File.WriteAllTextAsync(broken, bench.Replace("|911|", "|9[1-]1|", StringComparison.Ordinal));
+
+            await using var gateway = await GatewayProcess.StartAsync(broken, waitForApi: false);
+            var code = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(2, code);
+            Assert.Contains("$.dialPlan", gateway.Output, StringComparison.Ordinal);
+            Assert.Contains("position 35", gateway.Output, StringComparison.Ordinal);
+            Assert.Contains("not allowed in a range", gateway.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Management API listening", gateway.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task InvalidOption_ExitsWithSourceAndPath()
     {
         await using var gateway = await GatewayProcess.StartAsync("bench", false, "--Gateway:Api:BindAddress=0.0.0.0");

@@ -45,21 +45,32 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     /// <summary>Starts the gateway; returns once it has exited or its API answers.</summary>
     public static async Task<GatewayProcess> StartAsync(string board = "bench", bool waitForApi = true, params string[] extraArgs)
     {
-        if (!File.Exists(RepoPaths.GatewayDll))
+        // './build.ps1 aot-smoke' runs this whole suite against the NativeAOT binary it publishes.
+        var native = Environment.GetEnvironmentVariable(RepoPaths.NativeExecutableVariable);
+        if (!string.IsNullOrEmpty(native) && !File.Exists(native))
+        {
+            throw new FileNotFoundException($"{RepoPaths.NativeExecutableVariable}={native} does not exist; run './build.ps1 publish-aot' first");
+        }
+
+        if (string.IsNullOrEmpty(native) && !File.Exists(RepoPaths.GatewayDll))
         {
             throw new FileNotFoundException($"build the solution first: {RepoPaths.GatewayDll} is missing");
         }
 
         var port = FreeTcpPort();
         var logDirectory = Directory.CreateTempSubdirectory("gateway-it-logs-").FullName;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = logDirectory,
         };
-        start.ArgumentList.Add(RepoPaths.GatewayDll);
+        if (string.IsNullOrEmpty(native))
+        {
+            start.ArgumentList.Add(RepoPaths.GatewayDll);
+        }
+
         start.ArgumentList.Add($"--Gateway:Board={board}");
         start.ArgumentList.Add($"--Gateway:Api:Port={port}");
         start.ArgumentList.Add($"--Gateway:Logs:Directory={logDirectory}");
@@ -76,7 +87,7 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         start.Environment["GATEWAY_CONFIG"] = Path.Combine(logDirectory, "no-device-config.json");
         start.Environment.Remove("NOTIFY_SOCKET");
         start.Environment.Remove("WATCHDOG_USEC");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var gateway = new GatewayProcess(process, port, logDirectory);
         process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
         process.ErrorDataReceived += (_, e) => gateway.Append(e.Data);

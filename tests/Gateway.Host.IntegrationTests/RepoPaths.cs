@@ -3,6 +3,9 @@ namespace Gateway.Host.IntegrationTests;
 /// <summary>Finds the repository and the built gateway from the test's own output folder.</summary>
 internal static class RepoPaths
 {
+    /// <summary>The environment variable that points the suite at a NativeAOT gateway executable instead of gateway.dll.</summary>
+    public const string NativeExecutableVariable = "GATEWAY_IT_EXECUTABLE";
+
     public static string Root { get; } = FindRoot();
 
     /// <summary>Gets the configuration this test assembly was built in (Debug or Release).</summary>

@@ -5,29 +5,17 @@ using Xunit.Abstractions;
 namespace Gateway.Host.IntegrationTests;
 
 /// <summary>
-/// The status page in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, driven by Playwright's bundled
-/// node driver; nothing is downloaded) against the real gateway on the bench board.
+/// The status page in real headless Chromium (see <see cref="StatusPageBrowser"/>) against the real gateway on the
+/// bench board.
 /// </summary>
 public sealed class StatusPageTests(ITestOutputHelper output)
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    // Without the background-networking flags Chromium keeps calling out to Google's hosts, which this closed
-    // network refuses; Playwright adds --no-sandbox itself and gives each launch a fresh profile folder.
-    private static readonly string[] s_chromiumArgs =
-    [
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
-    private static string ResultsDirectory => Path.Combine(RepoPaths.Root, "artifacts", "test-results");
-
     [Fact]
     public async Task BenchHandset_OffHookAndKeys_ChangeStationStateAndListEvents()
     {
         await using var gateway = await StartGatewayAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await StatusPageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync(gateway.Http.BaseAddress!.ToString());
 
@@ -71,10 +59,10 @@ public sealed class StatusPageTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#error-text")).ToContainTextAsync("Handset off-hook");
 
-        var wide = await SaveScreenshotAsync(page, "webpage.png");
+        var wide = await StatusPageBrowser.SaveScreenshotAsync(page, "webpage.png");
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(station1.Locator(".keypad")).ToBeVisibleAsync();
-        var narrow = await SaveScreenshotAsync(page, "webpage-narrow.png");
+        var narrow = await StatusPageBrowser.SaveScreenshotAsync(page, "webpage-narrow.png");
         output.WriteLine($"screenshots: {wide} {narrow}");
 
         await station2.GetByRole(AriaRole.Button, new() { Name = "Stop ringing" }).ClickAsync();
@@ -89,7 +77,7 @@ public sealed class StatusPageTests(ITestOutputHelper output)
     {
         await using var gateway = await StartGatewayAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await StatusPageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(gateway.Http.BaseAddress!.ToString());
         await Assertions.Expect(page.Locator("#link")).ToHaveAttributeAsync("data-state", "live");
@@ -106,28 +94,4 @@ public sealed class StatusPageTests(ITestOutputHelper output)
 
     private static Task<GatewayProcess> StartGatewayAsync() =>
         GatewayProcess.StartAsync(extraArgs: $"--Gateway:Cards:BenchCardDirectory={Path.Combine(RepoPaths.Root, "tools", "virtual-card", "cards")}");
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (build.ps1 deps does)");
-        }
-
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = s_chromiumArgs,
-        });
-    }
-
-    private static async Task<string> SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ResultsDirectory);
-        var path = Path.Combine(ResultsDirectory, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000, $"screenshot {path} is suspiciously small");
-        return path;
-    }
 }

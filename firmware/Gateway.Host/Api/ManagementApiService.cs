@@ -81,7 +81,8 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         }
 
         // "{*path}" rather than the default "{*path:nonfile}": a missing file (say /nope.html) gets the same problem body.
-        app.MapFallback("{*path}", (HttpContext context) => Problems.Create(404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
+        // A RequestDelegate, not a Delegate: the request delegate generator's MapFallback drops the pattern (nonfile).
+        app.MapFallback("{*path}", context => Problems.WriteAsync(context, 404, "Not found", $"no route {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken);
         _app = app;

@@ -29,7 +29,7 @@ public static class SerilogSetup
 
     /// <summary>Configures <paramref name="logger"/>.</summary>
     /// <param name="logger">The configuration to fill in.</param>
-    /// <param name="configuration">App configuration; its <c>Serilog</c> section sets levels and extra sinks.</param>
+    /// <param name="configuration">App configuration; its <c>Serilog:MinimumLevel</c> section sets levels (see <see cref="SerilogLevels"/>).</param>
     /// <param name="options">The log file options.</param>
     /// <param name="directory">The folder for the rolling files.</param>
     /// <returns>The same configuration.</returns>
@@ -41,8 +41,14 @@ public static class SerilogSetup
         logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .ReadFrom.Configuration(configuration)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information);
+        foreach (var problem in SerilogLevels.Apply(logger, configuration))
+        {
+            // The logger is not built yet; stderr reaches the journal. The level keeps its default.
+            Console.Error.WriteLine($"Invalid logging configuration: {problem}");
+        }
+
+        logger
             .Enrich.FromLogContext()
             .Enrich.With<SecretMaskingEnricher>()
             .WriteTo.Console(

@@ -17,6 +17,6 @@ public sealed class ApiOptions
     public int Port { get; set; } = 8080;
 
     /// <summary>Gets or sets the bearer token clients must send. Required when <see cref="BindAddress"/> is not loopback.</summary>
-    [MinLength(16, ErrorMessage = "must be at least 16 characters")]
+    [StringLength(4096, MinimumLength = 16, ErrorMessage = "must be at least 16 characters")]
     public string? BearerToken { get; set; }
 }

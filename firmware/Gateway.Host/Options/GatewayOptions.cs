@@ -37,6 +37,6 @@ public sealed class GatewayOptions
     public CardOptions Cards { get; set; } = new();
 
     /// <summary>Gets or sets how long the host waits for stations to stop on shutdown.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "must be between 1 s and 1 min")]
+    [TimeSpanRange("00:00:01", "00:01:00", ErrorMessage = "must be between 1 s and 1 min")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

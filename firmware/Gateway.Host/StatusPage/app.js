@@ -29,8 +29,55 @@ function announce(message) {
   while ($('announcer').childElementCount > 5) $('announcer').firstElementChild.remove();
 }
 
+// The API's bearer token, when the gateway has one (Gateway:Api:BearerToken; required off loopback). The page
+// itself is served without it, so it asks on the first 401 and keeps the token for this tab only (sessionStorage):
+// never in the URL, the page or a cookie.
+const TOKEN_KEY = 'gateway.apiToken';
+let tokenSubmitted = null; // { promise, resolve } while the form waits
+
+class NeedsToken extends Error {}
+
+function withToken(headers) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+// Shows the token form; resolves once a token is entered. A refused token is forgotten and said so.
+function askForToken() {
+  if (sessionStorage.getItem(TOKEN_KEY)) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $('token-note').textContent = 'The gateway refused that token (HTTP 401). Check Gateway:Api:BearerToken on the device.';
+  }
+  if (!tokenSubmitted) {
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    tokenSubmitted = { promise, resolve };
+  }
+  if ($('token-form').hidden) {
+    $('token-form').hidden = false;
+    $('token-input').focus();
+  }
+  return tokenSubmitted.promise;
+}
+
+function submitToken(event) {
+  event.preventDefault();
+  const token = $('token-input').value.trim();
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $('token-input').value = '';
+  $('token-note').textContent = '';
+  $('token-form').hidden = true;
+  $('error').hidden = true;
+  if (tokenSubmitted) {
+    tokenSubmitted.resolve();
+    tokenSubmitted = null;
+  }
+}
+
 async function api(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: withToken({ Accept: 'application/json' }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -40,6 +87,10 @@ async function api(method, path, body) {
     response = await fetch(path, init);
   } catch (e) {
     throw new Error(`${method} ${path}: the gateway did not answer (${e.message})`);
+  }
+  if (response.status === 401) {
+    askForToken();
+    throw new NeedsToken(`${method} ${path}: the API needs its bearer token`);
   }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
@@ -56,7 +107,7 @@ async function act(method, path, body) {
     await api(method, path, body);
     $('error').hidden = true;
   } catch (e) {
-    showError(e.message);
+    if (!(e instanceof NeedsToken)) showError(e.message);
   }
 }
 
@@ -115,11 +166,47 @@ function buildStation(snap) {
   return entry;
 }
 
-function callText(snap) {
-  if (snap.call) return snap.call;
+// --- Call state (StationSnapshot.call: direction, state, remoteParty, forUser, forNumber, codec, durationMs) ---
+
+function durationText(ms) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+  return (h ? `${h}:${String(m).padStart(2, '0')}` : String(m)) + `:${String(s % 60).padStart(2, '0')}`;
+}
+
+// The call's duration now: the snapshot's, plus the time since it was taken while the call is connected.
+function callDurationMs(call, takenAt) {
+  return call.state === 'Connected' ? call.durationMs + (Date.now() - takenAt) : call.durationMs;
+}
+
+const CALL_PHASES = {
+  Calling: (c) => `Calling ${c.remoteParty}…`,
+  RemoteRinging: (c) => `Ringing ${c.remoteParty}…`,
+  Alerting: (c) => `Incoming call from ${c.remoteParty}`,
+  Connected: (c, ms) => `In call with ${c.remoteParty} · ${c.codec || 'codec ?'} · ${durationText(ms)}`,
+  Ended: (c, ms) => `Call with ${c.remoteParty} ended after ${durationText(ms)}`,
+};
+
+function callText(snap, takenAt = Date.now()) {
+  const call = snap.call;
+  if (call) {
+    const arrow = call.direction === 'Inbound' ? '↙ in' : '↗ out';
+    const phase = (CALL_PHASES[call.state] || ((c) => `${call.state} ${c.remoteParty}`))(call, callDurationMs(call, takenAt));
+    const user = call.forUser ? ` (for ${call.forUser}${call.forNumber ? `, ${call.forNumber}` : ''})` : '';
+    return `${arrow}: ${phase}${user}`;
+  }
   if (snap.ringing) return `Incoming: ringing (${snap.cadence || 'ring'})`;
   if (snap.offHook) return snap.digits ? `Dialling ${snap.digits}` : 'Off-hook, dial tone';
   return 'Idle';
+}
+
+// Once a second: a connected call's duration moves on between status refreshes.
+function tickCalls() {
+  for (const entry of stations.values()) {
+    if (entry.snap.call && entry.snap.call.state === 'Connected') {
+      entry.el.querySelector('[data-field=call]').textContent = callText(entry.snap, statusAt);
+    }
+  }
 }
 
 function cardText(snap) {
@@ -133,7 +220,7 @@ function renderStation(entry) {
   const { el, snap } = entry;
   el.querySelector('.lcd').textContent = snap.display.length ? snap.display.join('\n') : '(no display)';
   el.querySelector('[data-field=hook]').textContent = snap.offHook ? 'Off-hook' : 'On-hook';
-  el.querySelector('[data-field=call]').textContent = callText(snap);
+  el.querySelector('[data-field=call]').textContent = callText(snap, statusAt);
   el.querySelector('[data-field=card]').textContent = cardText(snap);
   const reader = snap.readers.find((r) => r.user);
   el.querySelector('[data-field=registration]').textContent =
@@ -153,7 +240,10 @@ function renderStation(entry) {
   el.querySelector('.flash-button').disabled = !snap.offHook;
   const hasReader = snap.readers.length > 0;
   el.querySelector('.card-row').hidden = !hasReader;
-  el.querySelector('.card-remove').disabled = !snap.readers.some((r) => r.cardPresent);
+  // One card per reader: the insert button waits until the card is out.
+  const cardIn = snap.readers.some((r) => r.cardPresent);
+  el.querySelector('.card-insert').disabled = cardIn;
+  el.querySelector('.card-remove').disabled = !cardIn;
 }
 
 function renderCardChoices() {
@@ -169,7 +259,7 @@ async function refreshStatus() {
     status = await api('GET', '/api/status');
     statusAt = Date.now();
   } catch (e) {
-    showError(e.message);
+    if (!(e instanceof NeedsToken)) showError(e.message);
     return;
   }
   renderDevice();
@@ -183,7 +273,7 @@ async function refreshStatus() {
       cardFiles = await api('GET', '/api/bench/cards');
       renderCardChoices();
     } catch (e) {
-      showError(e.message);
+      if (!(e instanceof NeedsToken)) showError(e.message);
     }
   }
 }
@@ -196,6 +286,7 @@ function scheduleRefresh() {
 const ANNOUNCED = {
   'hook.off': 'off-hook', 'hook.on': 'on-hook', 'ring.start': 'ringing', 'ring.stop': 'stopped ringing',
   'card.inserted': 'card inserted', 'card.ready': 'card accepted', 'card.rejected': 'card rejected', 'card.removed': 'card removed',
+  'call.incoming': 'incoming call', 'call.answered': 'call answered', 'call.ended': 'call ended',
 };
 
 function onEvent(ev) {
@@ -251,7 +342,12 @@ function setLink(state, text) {
 async function streamEvents() {
   for (;;) {
     try {
-      const response = await fetch(`/api/events?replay=${REPLAY}`, { headers: { Accept: 'text/event-stream' } });
+      const response = await fetch(`/api/events?replay=${REPLAY}`, { headers: withToken({ Accept: 'text/event-stream' }) });
+      if (response.status === 401) {
+        setLink('down', 'Waiting for the API token…');
+        await askForToken();
+        continue;
+      }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       $('events').replaceChildren();
       setLink('live', 'Live');
@@ -278,5 +374,6 @@ async function streamEvents() {
 }
 
 $('error-dismiss').addEventListener('click', () => { $('error').hidden = true; });
-setInterval(() => { if (status) renderDevice(); }, 1000);
+$('token-form').addEventListener('submit', submitToken);
+setInterval(() => { if (status) { renderDevice(); tickCalls(); } }, 1000);
 refreshStatus().then(streamEvents);

@@ -182,7 +182,8 @@ public sealed partial class Station : IDisposable, IInboundCallTarget, IStationL
         var array = new JsonArray();
         foreach (var line in shown)
         {
-            array.Add(line);
+            // The JsonNode overload: the generic Add<T> needs reflection (not trim/AOT-safe).
+            array.Add((JsonNode?)JsonValue.Create(line));
         }
 
         Publish("display", new JsonObject { ["lines"] = array, ["text"] = string.Join('\n', shown) });

@@ -6,4 +6,5 @@ namespace Gateway.Ctl.Commands.Field;
 /// <param name="FreeKiB">Free space in the package folder.</param>
 /// <param name="InstalledVersion">The gateway version dpkg knows, if any.</param>
 /// <param name="InstalledPackage">The file name of the package flash last installed successfully (kept for rollback), if any.</param>
-public sealed record DeviceFacts(string Architecture, string Os, long FreeKiB, string? InstalledVersion, string? InstalledPackage);
+/// <param name="PackageDir">The package folder: --remote-dir, or the default for the SSH user.</param>
+public sealed record DeviceFacts(string Architecture, string Os, long FreeKiB, string? InstalledVersion, string? InstalledPackage, string PackageDir);

@@ -25,13 +25,14 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
         try
         {
             using var session = await DeviceSession.ConnectAsync(target, cancellationToken);
-            if (target.HostKeyFingerprint is null)
+            if (session.HostKeyRecordedIn is { } knownHosts)
             {
-                console.MarkupLine($"[grey]{Markup.Escape(target.Display)}: host key {Markup.Escape(session.HostKeyFingerprint ?? "?")} (pin it with --host-key)[/]");
+                console.MarkupLine($"[yellow]{Markup.Escape(target.Display)}: new host key {Markup.Escape(session.HostKeyFingerprint ?? "?")} recorded in {Markup.Escape(knownHosts)} (--accept-new)[/]");
             }
 
             Step(target, "connected", clock);
             var facts = await DevicePreflight.CheckAsync(session, package, board, settings.RemoteDir, cancellationToken);
+            var dir = facts.PackageDir;
             previous = facts.InstalledVersion;
             Step(target, $"checked: {facts.Os}, {facts.Architecture}, {facts.FreeKiB / 1024} MiB free, installed {facts.InstalledVersion ?? "none"}", clock);
             if (settings.DryRun)
@@ -41,9 +42,9 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
                     + $"(installed: {facts.InstalledVersion ?? "none"}, rollback file: {facts.InstalledPackage ?? "none"})");
             }
 
-            await session.RunCheckedAsync($"{target.Privileged}mkdir -p '{settings.RemoteDir}'",
-                "check that the user may create the package folder (root, or sudo without password)", cancellationToken);
-            var remote = await UploadWithProgressAsync(session, package, cancellationToken);
+            // The package folder belongs to the SSH user: only dpkg and systemctl need root (through sudo -n for other users).
+            await session.RunCheckedAsync($"mkdir -p '{dir}'", $"user '{target.User}' must be able to create {dir}; choose another --remote-dir", cancellationToken);
+            var remote = await UploadWithProgressAsync(session, package, dir, cancellationToken);
             Step(target, "uploaded and verified", clock);
             await InstallAsync(session, remote, board, cancellationToken);
             Step(target, "installed and restarted", clock);
@@ -51,7 +52,7 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
             Step(target, version is null ? "health check failed" : "healthy", clock);
             if (version is not null)
             {
-                await RecordAsync(session, Path.GetFileName(remote), facts.InstalledPackage, cancellationToken);
+                await RecordAsync(session, dir, Path.GetFileName(remote), facts.InstalledPackage, cancellationToken);
                 return new FlashResult(target.Display, "installed", version, previous, clock.Elapsed.TotalSeconds,
                     $"gateway {version} runs board {board} ({facts.InstalledVersion ?? "fresh install"} before)");
             }
@@ -68,7 +69,7 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
     private void Step(DeviceTarget target, string what, Stopwatch clock) =>
         console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[grey]{Markup.Escape(target.Display)}: {clock.Elapsed.TotalSeconds,5:F1} s {Markup.Escape(what)}[/]"));
 
-    private async Task<string> UploadWithProgressAsync(DeviceSession session, DebPackage package, CancellationToken cancellationToken)
+    private async Task<string> UploadWithProgressAsync(DeviceSession session, DebPackage package, string dir, CancellationToken cancellationToken)
     {
         string remote = string.Empty;
         await console.Progress()
@@ -76,7 +77,7 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask($"upload {Path.GetFileName(package.Path)} to {session.Target.Display}", maxValue: package.SizeBytes);
-                remote = await PackageUpload.UploadAsync(session, package, settings.RemoteDir, new SyncProgress(sent => task.Value = sent), cancellationToken);
+                remote = await PackageUpload.UploadAsync(session, package, dir, new SyncProgress(sent => task.Value = sent), cancellationToken);
                 task.Value = package.SizeBytes;
             });
         return remote;
@@ -84,13 +85,16 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
 
     private static async Task InstallAsync(DeviceSession session, string remote, string board, CancellationToken cancellationToken)
     {
+        // sudo takes the variables itself (its SETENV tag), so the sudoers rule names dpkg, not env.
         var sudo = session.Target.Privileged;
+        var run = sudo.Length == 0 ? "env " : sudo;
+        var sudoHint = sudo.Length == 0 ? string.Empty : $"; user '{session.Target.User}' needs: {session.Target.User} ALL=(root) NOPASSWD:SETENV: /usr/bin/dpkg, /usr/bin/systemctl";
 
         // confdef+confold: a gateway.json edited on the device is kept, an untouched one follows the package.
         await session.RunCheckedAsync(
-            $"{sudo}env GATEWAY_BOARD='{board}' GATEWAY_NO_RESTART=1 DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold -i '{remote}'",
-            "see the dpkg error above; the previous version stays installed when dpkg fails before configuring", cancellationToken);
-        await session.RunCheckedAsync($"{sudo}systemctl restart gateway.service", "see 'journalctl -u gateway' on the device", cancellationToken);
+            $"{run}GATEWAY_BOARD='{board}' GATEWAY_NO_RESTART=1 DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold -i '{remote}'",
+            "see the dpkg error above; the previous version stays installed when dpkg fails before configuring" + sudoHint, cancellationToken);
+        await session.RunCheckedAsync($"{sudo}systemctl restart gateway.service", "see 'journalctl -u gateway' on the device" + sudoHint, cancellationToken);
     }
 
     private async Task<FlashResult> RollBackAsync(DeviceSession session, DeviceFacts facts, string board, string problem, Stopwatch clock, CancellationToken cancellationToken)
@@ -99,12 +103,12 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
         if (facts.InstalledPackage is null)
         {
             return new FlashResult(host, "failed", null, facts.InstalledVersion, clock.Elapsed.TotalSeconds,
-                $"health check failed: {problem}; no previous package in {settings.RemoteDir} to roll back to",
+                $"health check failed: {problem}; no previous package in {facts.PackageDir} to roll back to",
                 "see 'gatewayctl logs --host ...' or 'journalctl -u gateway' on the device");
         }
 
         console.MarkupLine($"[yellow]{Markup.Escape(host)}: health check failed ({Markup.Escape(problem)}); rolling back to {Markup.Escape(facts.InstalledPackage)}[/]");
-        await InstallAsync(session, $"{settings.RemoteDir}/{facts.InstalledPackage}", board, cancellationToken);
+        await InstallAsync(session, $"{facts.PackageDir}/{facts.InstalledPackage}", board, cancellationToken);
         Step(session.Target, "previous package reinstalled and restarted", clock);
         var (version, again) = await HealthProbe.WaitAsync(session, settings.ApiPort, board, TimeSpan.FromSeconds(settings.HealthTimeoutSeconds), cancellationToken);
         return version is null
@@ -115,16 +119,13 @@ public sealed class DeviceFlasher(FlashSettings settings, IAnsiConsole console)
                 "see the new version's logs: gatewayctl logs --host ...");
     }
 
-    private async Task RecordAsync(DeviceSession session, string installed, string? previous, CancellationToken cancellationToken)
+    private static async Task RecordAsync(DeviceSession session, string dir, string installed, string? previous, CancellationToken cancellationToken)
     {
-        var dir = settings.RemoteDir;
-        var sudo = session.Target.Privileged;
-
         // Keep the installed package and the one before it; older uploads only cost space.
         var keep = previous is null || previous == installed ? $"'{installed}'" : $"'{installed}' '{previous}'";
         await session.RunCheckedAsync(
-            $"cd '{dir}' && printf '%s\\n' '{installed}' | {sudo}tee installed.new >/dev/null && {sudo}mv -f installed.new installed"
-            + $" && for f in *.deb; do case \" {keep} \" in *\"'$f'\"*) ;; *) {sudo}rm -f \"$f\";; esac; done",
+            $"cd '{dir}' && printf '%s\\n' '{installed}' > installed.new && mv -f installed.new installed"
+            + $" && for f in *.deb; do case \" {keep} \" in *\"'$f'\"*) ;; *) rm -f \"$f\";; esac; done",
             "check permissions of --remote-dir", cancellationToken);
     }
 

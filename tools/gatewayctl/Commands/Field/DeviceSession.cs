@@ -9,6 +9,7 @@ public sealed class DeviceSession : IDisposable
 {
     private readonly SshClient _ssh;
     private readonly ConnectionInfo _connection;
+    private readonly HostKeyVerifier _hostKeys;
     private SftpClient? _sftp;
 
     private DeviceSession(DeviceTarget target, SshClient ssh, ConnectionInfo connection)
@@ -16,13 +17,18 @@ public sealed class DeviceSession : IDisposable
         Target = target;
         _ssh = ssh;
         _connection = connection;
+        _hostKeys = new HostKeyVerifier(target);
+        ssh.HostKeyReceived += _hostKeys.Check;
     }
 
     /// <summary>The device.</summary>
     public DeviceTarget Target { get; }
 
     /// <summary>The host key fingerprint the device presented.</summary>
-    public string? HostKeyFingerprint { get; private set; }
+    public string? HostKeyFingerprint => _hostKeys.Fingerprint;
+
+    /// <summary>The known_hosts file this connection recorded the host key in (<c>--accept-new</c>), or null.</summary>
+    public string? HostKeyRecordedIn => _hostKeys.RecordedIn;
 
     /// <summary>Connects and authenticates.</summary>
     /// <param name="target">The device.</param>
@@ -44,9 +50,8 @@ public sealed class DeviceSession : IDisposable
         {
             Timeout = TimeSpan.FromSeconds(10),
         };
-        var ssh = new SshClient(connection);
+        var ssh = new SshClient(connection) { KeepAliveInterval = TimeSpan.FromSeconds(15) };
         var session = new DeviceSession(target, ssh, connection);
-        ssh.HostKeyReceived += session.CheckHostKey;
         try
         {
             await ssh.ConnectAsync(cancellationToken);
@@ -55,7 +60,7 @@ public sealed class DeviceSession : IDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             session.Dispose();
-            throw Describe(target, e, session.HostKeyFingerprint);
+            throw session._hostKeys.Refusal ?? Describe(target, e);
         }
     }
 
@@ -107,7 +112,10 @@ public sealed class DeviceSession : IDisposable
     {
         if (_sftp is null)
         {
-            var sftp = new SftpClient(_connection);
+            // A second connection: it must pass the same host key check as the first, or SFTP could go to another machine.
+            // A device that stops answering mid-upload must end the flash, not hang it.
+            var sftp = new SftpClient(_connection) { OperationTimeout = TimeSpan.FromSeconds(60) };
+            sftp.HostKeyReceived += _hostKeys.Check;
             try
             {
                 await sftp.ConnectAsync(cancellationToken);
@@ -115,6 +123,11 @@ public sealed class DeviceSession : IDisposable
             catch (Exception e) when (e is SshException or SocketException)
             {
                 sftp.Dispose();
+                if (_hostKeys.Refusal is { } refusal)
+                {
+                    throw refusal;
+                }
+
                 throw new FieldException($"{Target.Display}: SFTP unavailable: {e.Message}", "enable the sftp subsystem in the device's sshd_config", FieldExitCodes.Unreachable);
             }
 
@@ -142,21 +155,12 @@ public sealed class DeviceSession : IDisposable
         _ssh.Dispose();
     }
 
-    private void CheckHostKey(object? sender, HostKeyEventArgs e)
-    {
-        HostKeyFingerprint = "SHA256:" + e.FingerPrintSHA256;
-        e.CanTrust = Target.HostKeyFingerprint is null || string.Equals(Target.HostKeyFingerprint, HostKeyFingerprint, StringComparison.Ordinal);
-    }
-
-    private static FieldException Describe(DeviceTarget target, Exception e, string? fingerprint) => e switch
+    private static FieldException Describe(DeviceTarget target, Exception e) => e switch
     {
         FieldException field => field,
         SshAuthenticationException => new FieldException(
             $"{target.Display}: authentication failed for user '{target.User}' with key {target.KeyFile}",
             $"check --user and --key; the public key must be in ~{target.User}/.ssh/authorized_keys on the device", FieldExitCodes.Unreachable),
-        SshConnectionException when target.HostKeyFingerprint is not null && fingerprint != target.HostKeyFingerprint => new FieldException(
-            $"{target.Display}: host key {fingerprint} does not match --host-key {target.HostKeyFingerprint}",
-            "the device was reinstalled or this is not the device you meant; check with 'ssh-keygen -lf' on it", FieldExitCodes.Unreachable),
         SocketException or SshConnectionException or SshOperationTimeoutException or TimeoutException or OperationCanceledException => new FieldException(
             $"{target.Display}: cannot connect: {e.Message}",
             "check the address, the SSH port (--port) and that sshd runs on the device", FieldExitCodes.Unreachable),

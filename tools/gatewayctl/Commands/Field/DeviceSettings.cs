@@ -29,8 +29,18 @@ public class DeviceSettings : CommandSettings
 
     /// <summary>The expected host key fingerprint.</summary>
     [CommandOption("--host-key <SHA256>")]
-    [Description("Expected host key fingerprint (SHA256:... as 'ssh-keygen -lf' prints it); without it the fingerprint is only printed.")]
+    [Description("Expected host key fingerprint (SHA256:... as 'ssh-keygen -lf' prints it); given, it replaces the known_hosts check.")]
     public string? HostKey { get; init; }
+
+    /// <summary>The known_hosts file.</summary>
+    [CommandOption("--known-hosts <FILE>")]
+    [Description("OpenSSH known_hosts file to check the device's host key against (default: ~/.ssh/known_hosts). An unknown host is refused with its fingerprint; a changed key always.")]
+    public string KnownHosts { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts");
+
+    /// <summary>Trust on first use.</summary>
+    [CommandOption("--accept-new")]
+    [Description("Trust a device the known_hosts file does not know yet and record its key there (like ssh -o StrictHostKeyChecking=accept-new); a changed key is still refused.")]
+    public bool AcceptNew { get; init; }
 
     /// <summary>The gateway API port on the device's loopback.</summary>
     [CommandOption("--api-port <PORT>")]
@@ -46,7 +56,7 @@ public class DeviceSettings : CommandSettings
     /// <param name="host">The host (from --host or a --hosts line).</param>
     /// <param name="port">The port.</param>
     /// <returns>The target.</returns>
-    public DeviceTarget Target(string host, int port) => new(host, port, User, Key, HostKey);
+    public DeviceTarget Target(string host, int port) => new(host, port, User, Key, HostKey, KnownHosts, AcceptNew);
 
     /// <summary>Checks the SSH options when <see cref="Host"/> is used.</summary>
     /// <param name="hostRequired">Whether --host must be given.</param>
@@ -61,6 +71,11 @@ public class DeviceSettings : CommandSettings
         if (Port is < 1 or > 65535 || ApiPort is < 1 or > 65535)
         {
             return ValidationResult.Error("--port and --api-port must be 1..65535\nhint: the defaults are 22 and 8080");
+        }
+
+        if (HostKey is not null && !(HostKey.StartsWith("SHA256:", StringComparison.Ordinal) && HostKey.Length == 50))
+        {
+            return ValidationResult.Error($"--host-key must be a SHA256 fingerprint, not '{HostKey}'\nhint: as 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' prints it on the device, e.g. SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og");
         }
 
         return !string.IsNullOrWhiteSpace(Host) && !File.Exists(Key)

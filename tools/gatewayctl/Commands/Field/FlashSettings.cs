@@ -29,8 +29,8 @@ public sealed class FlashSettings : DeviceSettings
 
     /// <summary>Where packages are kept on the device.</summary>
     [CommandOption("--remote-dir <DIR>")]
-    [Description("Folder on the device for uploaded packages; the installed and the previous one stay there for rollback (default: /var/lib/gateway/packages).")]
-    public string RemoteDir { get; init; } = "/var/lib/gateway/packages";
+    [Description("Folder on the device for uploaded packages, written as the SSH user; the installed and the previous one stay there for rollback (default: /var/lib/gateway/packages for root, ~/gateway-packages for other users).")]
+    public string? RemoteDir { get; init; }
 
     /// <summary>How long the service may take to answer its health check.</summary>
     [CommandOption("--health-timeout <SECONDS>")]
@@ -62,7 +62,7 @@ public sealed class FlashSettings : DeviceSettings
             return ValidationResult.Error("--board is required\nhint: e.g. --board rpi4-ag1171 (the device's file in board-config/)");
         }
 
-        if (!RemoteDir.StartsWith('/') || RemoteDir.Contains('\'', StringComparison.Ordinal))
+        if (RemoteDir is not null && (!RemoteDir.StartsWith('/') || RemoteDir.Contains('\'', StringComparison.Ordinal)))
         {
             return ValidationResult.Error("--remote-dir must be an absolute path without quotes\nhint: the default is /var/lib/gateway/packages");
         }

@@ -62,7 +62,7 @@ public static class GatewayPublisher
             throw new FieldException(
                 $"NativeAOT publish for {target.Rid} failed: {firstError}",
                 notAotClean
-                    ? "the gateway is not trim/AOT-clean yet (IL2xxx/IL3xxx analysis errors; NativeAOT is a later issue): package without --aot"
+                    ? "a trim/AOT analysis warning (IL2xxx/IL3xxx) stopped the publish: new code uses reflection the NativeAOT build cannot keep; fix it (see the comment in firmware/Gateway.Host/Gateway.Host.csproj), or package without --aot"
                     : cross
                         ? "cross NativeAOT needs clang, lld and the Debian arm64 cross sysroot (apt-get install clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross); or package without --aot"
                         : "NativeAOT needs clang and zlib1g-dev (apt-get install clang zlib1g-dev); or package without --aot");

@@ -5,7 +5,8 @@ namespace Gateway.Ctl.Commands.Field;
 
 /// <summary>
 /// Uploads a package so that no half-written file is ever installed: to a temporary name, then a size and sha256
-/// check on the device, then a rename. A leftover temporary file from an interrupted upload is simply overwritten.
+/// check on the device, then a rename. A broken-off upload removes its temporary file if the connection still works;
+/// otherwise the leftover is simply overwritten by the next upload.
 /// </summary>
 public static class PackageUpload
 {
@@ -27,15 +28,25 @@ public static class PackageUpload
             localHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
             file.Position = 0;
             var sftp = await session.SftpAsync(cancellationToken);
-            var report = new Progress<UploadFileProgressReport>(r => progress.Report((long)r.TotalBytesUploaded));
+            long sent = 0;
+            var report = new Progress<UploadFileProgressReport>(r =>
+            {
+                sent = (long)r.TotalBytesUploaded;
+                progress.Report(sent);
+            });
             try
             {
                 await sftp.UploadFileAsync(file, partial, canOverride: true, report, cancellationToken);
             }
-            catch (Exception e) when (e is Renci.SshNet.Common.SshException or IOException)
+            catch (Exception e) when (e is Renci.SshNet.Common.SshException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException
+                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                throw new FieldException($"{session.Target.Display}: upload to {partial} failed: {e.Message}",
-                    "check free space and permissions of --remote-dir; nothing was installed, flash again", FieldExitCodes.Failed);
+                var cleaned = await TryRemoveAsync(session, partial, cancellationToken);
+                throw new FieldException(
+                    $"{session.Target.Display}: upload to {partial} broke off after {Interlocked.Read(ref sent)} of {package.SizeBytes} bytes: {e.Message}",
+                    "nothing was installed and the running gateway is untouched" + (cleaned ? string.Empty : " (the temporary file stays until the next flash)")
+                    + "; check the network, free space and permissions of --remote-dir, and flash again",
+                    e is Renci.SshNet.Common.SshConnectionException or System.Net.Sockets.SocketException or ObjectDisposedException ? FieldExitCodes.Unreachable : FieldExitCodes.Failed);
             }
         }
 
@@ -52,5 +63,19 @@ public static class PackageUpload
 
         await session.RunCheckedAsync($"mv -f '{partial}' '{final}'", "check permissions of --remote-dir", cancellationToken);
         return final;
+    }
+
+    private static async Task<bool> TryRemoveAsync(DeviceSession session, string partial, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (status, _, _) = await session.RunAsync($"rm -f '{partial}'", cancellationToken);
+            return status == 0;
+        }
+        catch (FieldException)
+        {
+            // The connection itself is gone: the next flash overwrites the temporary file.
+            return false;
+        }
     }
 }
