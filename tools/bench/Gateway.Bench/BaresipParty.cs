@@ -96,8 +96,6 @@ internal sealed class BaresipParty : IAsyncDisposable
 
     public Task HangUpAsync() => SendAsync("hangup", string.Empty);
 
-    /// <summary>Re-registers the account with the given interval (0 unregisters): baresip's own REGISTER round trip.</summary>
-    public Task RegisterAsync(int intervalSeconds) => SendAsync("uareg", intervalSeconds.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Waits for a ctrl_tcp event of one type (e.g. CALL_ESTABLISHED); earlier events are dropped.</summary>
     public async Task<JsonElement> WaitForEventAsync(string type, TimeSpan timeout, CancellationToken ct)

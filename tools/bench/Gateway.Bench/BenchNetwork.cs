@@ -109,6 +109,8 @@ internal sealed class BenchNetwork : IAsyncDisposable
                 ["preferredCodecs"] = new JsonArray("PCMU", "PCMA"),
                 ["ringCadence"] = user.RingCadence,
                 ["defaultFilterAction"] = "Ring",
+                ["callFilters"] = new JsonArray(),
+                ["speedDials"] = new JsonArray(),
             },
         };
         return card.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

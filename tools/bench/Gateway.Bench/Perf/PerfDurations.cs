@@ -10,7 +10,7 @@ internal sealed record PerfDurations(
     TimeSpan MultiCallWindow,
     IReadOnlyList<int> MultiCallStations)
 {
-    public static PerfDurations Full { get; } = new(TimeSpan.FromSeconds(10), 6, 5, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20), [1, 2, 4, 8, 16, 32]);
+    public static PerfDurations Full { get; } = new(TimeSpan.FromSeconds(10), 6, 5, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), [1, 2, 4, 8, 16, 32]);
 
     public static PerfDurations Smoke { get; } = new(TimeSpan.FromSeconds(1), 3, 1, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(3), [1, 2]);
 }

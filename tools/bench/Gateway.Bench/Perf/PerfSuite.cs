@@ -101,7 +101,7 @@ internal static class PerfSuite
 
             if (wanted(card))
             {
-                await GuardAsync(card, () => CardTimingCase.RunAsync(context, card, jit, baresip, ct));
+                await GuardAsync(card, () => CardTimingCase.RunAsync(context, card, jit, ct));
             }
 
             if (wanted(call) || wanted(pacing))
