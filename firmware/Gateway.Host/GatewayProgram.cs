@@ -7,6 +7,7 @@ using Gateway.Host.Cards;
 using Gateway.Host.Logging;
 using Gateway.Host.Options;
 using Gateway.Host.Services;
+using Gateway.Host.Sip;
 using Gateway.Telephony.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -131,7 +132,7 @@ public static class GatewayProgram
     /// <returns>The failure messages; empty when valid.</returns>
     public static IReadOnlyList<string> ValidateOptions(GatewayOptions options)
     {
-        IValidateOptions<GatewayOptions>[] validators = [new GatewayOptionsValidator(), new ApiBindingRule()];
+        IValidateOptions<GatewayOptions>[] validators = [new GatewayOptionsValidator(), new ApiBindingRule(), new SipOptionsRule()];
         return [.. validators.Select(v => v.Validate(Microsoft.Extensions.Options.Options.DefaultName, options)).Where(r => r.Failed).SelectMany(r => r.Failures ?? [])];
     }
 
@@ -155,6 +156,7 @@ public static class GatewayProgram
         services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<IValidateOptions<GatewayOptions>, ApiBindingRule>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, SipOptionsRule>();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(board);
@@ -173,7 +175,11 @@ public static class GatewayProgram
             sp.GetRequiredService<EventBus>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BenchCardReaders(sp.GetRequiredService<BoardRuntime>(), sp.GetRequiredService<ILogger<BenchCardReaders>>()));
+        services.AddSingleton<GatewaySip>();
         services.AddHostedService<StationService>();
+
+        // Before the card service, so it stops after it: cards pulled on shutdown can still unregister.
+        services.AddHostedService<SipService>();
         services.AddHostedService<CardService>();
         services.AddHostedService<ManagementApiService>();
         services.AddHostedService<WatchdogService>();

@@ -78,6 +78,9 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         // Only the pcscd collection's gateways may watch the shared readers; a test enables cards in extraArgs,
         // which come later and so win.
         start.ArgumentList.Add("--Gateway:Cards:Enabled=false");
+
+        // Every test gateway gets its own SIP port; one that needs Kamailio says where it is in extraArgs.
+        start.ArgumentList.Add("--Gateway:Sip:Port=0");
         foreach (var arg in extraArgs)
         {
             start.ArgumentList.Add(arg);

@@ -14,6 +14,7 @@ namespace Gateway.Host.Api;
 /// <param name="UptimeSeconds">Seconds since start.</param>
 /// <param name="Stations">Each station's state.</param>
 /// <param name="Cards">The smart-card service: enabled, and whether pcscd is reachable.</param>
+/// <param name="Sip">The SIP stack: running, where, or why not; null when the host has none.</param>
 public sealed record StatusResponse(
     string DeviceId,
     string Board,
@@ -23,7 +24,14 @@ public sealed record StatusResponse(
     DateTimeOffset StartedAt,
     double UptimeSeconds,
     IReadOnlyList<StationSnapshot> Stations,
-    CardServiceSnapshot Cards);
+    CardServiceSnapshot Cards,
+    SipStatus? Sip = null);
+
+/// <summary>The SIP stack in <c>GET /api/status</c>.</summary>
+/// <param name="Running">Whether it runs.</param>
+/// <param name="Contact">The host:port the box's Contacts name.</param>
+/// <param name="Problem">Why it does not run.</param>
+public sealed record SipStatus(bool Running, string? Contact, string? Problem);
 
 /// <summary>One event on the SSE stream (the <c>data:</c> line).</summary>
 /// <param name="Type">Event name, e.g. <c>hook.off</c>.</param>

@@ -4,6 +4,7 @@ using System.Text;
 using Gateway.Host.Board;
 using Gateway.Host.Cards;
 using Gateway.Host.Options;
+using Gateway.Host.Sip;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<ManagementApiService> _logger;
     private readonly BenchCardReaders? _benchCards;
+    private readonly GatewaySip? _sip;
     private WebApplication? _app;
 
     /// <summary>Initializes a new instance of the <see cref="ManagementApiService"/> class.</summary>
@@ -32,9 +34,11 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
     /// <param name="options">Gateway options.</param>
     /// <param name="loggerFactory">The host's logger factory, shared so API logs land in the same files.</param>
     /// <param name="benchCards">The bench card slots; without them the bench card routes are not mapped.</param>
-    public ManagementApiService(GatewayRuntime runtime, IOptions<GatewayOptions> options, ILoggerFactory loggerFactory, BenchCardReaders? benchCards = null)
+    /// <param name="sip">The SIP stack, whose accounts the status shows; null without one.</param>
+    public ManagementApiService(GatewayRuntime runtime, IOptions<GatewayOptions> options, ILoggerFactory loggerFactory, BenchCardReaders? benchCards = null, GatewaySip? sip = null)
     {
         _benchCards = benchCards;
+        _sip = sip;
         ArgumentNullException.ThrowIfNull(options);
         _runtime = runtime;
         _options = options.Value.Api;
@@ -70,7 +74,7 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
         StatusPage.Use(app);
         app.UseRouting();
         app.Use(GuardAsync);
-        StatusEndpoints.Map(app, _runtime);
+        StatusEndpoints.Map(app, _runtime, _sip);
         EventsEndpoint.Map(app, _runtime);
         BenchEndpoints.Map(app, _runtime);
         BenchRingEndpoints.Map(app, _runtime);

@@ -1,4 +1,5 @@
 using Gateway.Host.Board;
+using Gateway.Host.Sip;
 
 namespace Gateway.Host.Api;
 
@@ -8,16 +9,18 @@ public static class StatusEndpoints
     /// <summary>Maps the route.</summary>
     /// <param name="routes">The route builder.</param>
     /// <param name="runtime">The running gateway.</param>
-    public static void Map(IEndpointRouteBuilder routes, GatewayRuntime runtime)
+    /// <param name="sip">The SIP stack, for the accounts and registrations; null without one.</param>
+    public static void Map(IEndpointRouteBuilder routes, GatewayRuntime runtime, GatewaySip? sip = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        routes.MapGet("/api/status", () => Results.Json(BuildStatus(runtime), ApiJsonContext.Default.StatusResponse));
+        routes.MapGet("/api/status", () => Results.Json(BuildStatus(runtime, sip), ApiJsonContext.Default.StatusResponse));
     }
 
     /// <summary>Builds the status body.</summary>
     /// <param name="runtime">The running gateway.</param>
+    /// <param name="sip">The SIP stack; null without one.</param>
     /// <returns>The status.</returns>
-    public static StatusResponse BuildStatus(GatewayRuntime runtime)
+    public static StatusResponse BuildStatus(GatewayRuntime runtime, GatewaySip? sip = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         var now = runtime.TimeProvider.GetUtcNow();
@@ -29,7 +32,8 @@ public static class StatusEndpoints
             runtime.Version,
             runtime.StartedAt,
             Math.Round((now - runtime.StartedAt).TotalSeconds, 3),
-            [.. runtime.Board.Stations.Select(s => s.Snapshot())],
-            runtime.Cards.Current);
+            [.. runtime.Board.Stations.Select(s => sip?.Accounts is { } accounts ? s.Snapshot() with { Accounts = accounts.Snapshot(s.Id) } : s.Snapshot())],
+            runtime.Cards.Current,
+            sip is null ? null : new SipStatus(sip.Problem is null, sip.ContactHostPort, sip.Problem));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gateway.Host.Board;
 using Gateway.Host.Options;
+using Gateway.Host.Sip;
 using Gateway.SmartCard;
 using Gateway.SmartCard.PcscLite;
 using Gateway.Telephony.Events;
@@ -20,6 +21,7 @@ public sealed partial class CardService : BackgroundService
     private readonly IEventPublisher _events;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<CardService> _logger;
+    private readonly GatewaySip? _sip;
     private readonly HashSet<string> _unboundReported = new(StringComparer.Ordinal);
     private bool? _available;
 
@@ -28,8 +30,10 @@ public sealed partial class CardService : BackgroundService
     /// <param name="options">Gateway options; <c>Gateway:Cards</c> is used.</param>
     /// <param name="events">Where card events go.</param>
     /// <param name="loggerFactory">Loggers.</param>
-    public CardService(GatewayRuntime runtime, IOptions<GatewayOptions> options, IEventPublisher events, ILoggerFactory loggerFactory)
+    /// <param name="sip">The SIP stack whose accounts accepted cards join; null without SIP.</param>
+    public CardService(GatewayRuntime runtime, IOptions<GatewayOptions> options, IEventPublisher events, ILoggerFactory loggerFactory, GatewaySip? sip = null)
     {
+        _sip = sip;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
@@ -88,6 +92,9 @@ public sealed partial class CardService : BackgroundService
             {
                 await reader.OnRemovedAsync();
             }
+
+            // Shutdown: every unregister and session wipe finishes before the SIP stack stops.
+            await Task.WhenAll(readers.Values.Select(r => r.DrainAsync()));
         }
     }
 
@@ -102,7 +109,7 @@ public sealed partial class CardService : BackgroundService
         {
             foreach (var reader in station.Snapshot().Readers.Select(r => r.Name))
             {
-                readers.TryAdd(reader, new StationCardReader(reader, station, factory, _events, _runtime.TimeProvider, timeout, _logger));
+                readers.TryAdd(reader, new StationCardReader(reader, station, factory, _events, _runtime.TimeProvider, timeout, _logger, _sip));
             }
         }
 

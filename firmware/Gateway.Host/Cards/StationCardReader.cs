@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Gateway.Host.Sip;
 using Gateway.SmartCard;
 using Gateway.SmartCard.PcscLite;
+using Gateway.Telephony.Accounts;
 using Gateway.Telephony.Events;
 using Gateway.Telephony.Stations;
 
@@ -23,12 +25,15 @@ internal sealed class StationCardReader
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _pinTimeout;
     private readonly ILogger _logger;
+    private readonly GatewaySip? _sip;
     private CancellationTokenSource? _setup;
     private Task<Accepted?>? _setupTask;
+    private Task _wipe = Task.CompletedTask;
 
-    public StationCardReader(string reader, Station station, CardSessionFactory factory, IEventPublisher events, TimeProvider timeProvider, TimeSpan pinTimeout, ILogger logger)
+    public StationCardReader(string reader, Station station, CardSessionFactory factory, IEventPublisher events, TimeProvider timeProvider, TimeSpan pinTimeout, ILogger logger, GatewaySip? sip = null)
     {
         Reader = reader;
+        _sip = sip;
         _station = station;
         _factory = factory;
         _events = events;
@@ -64,13 +69,48 @@ internal sealed class StationCardReader
         _setup = null;
         _setupTask = null;
 
-        // Dispose wipes the record and any secret, then releases the card and the PC/SC context.
-        accepted?.Session.Dispose();
-        accepted?.Context.Dispose();
+        // The account leaves the directory before anything is awaited, so a call arriving from now on gets 480.
+        if (accepted?.Account is not null)
+        {
+            _station.SetAccount(Reader, null);
+        }
+
+        var unregister = accepted?.Account is not null && _sip?.Accounts is { } accounts ? accounts.RemoveAsync(Reader) : Task.FromResult(false);
         _station.SetCardPresent(Reader, false);
         Publish("card.removed");
         _station.ShowIdle();
-        _logger.LogInformation("Card removed from {Reader} (station {Station}); session wiped", Reader, StationId);
+        _logger.LogInformation("Card removed from {Reader} (station {Station})", Reader, StationId);
+
+        // The unregister (bounded by Gateway:Sip:UnregisterTimeoutMs) runs beside the reader loop; the session is
+        // disposed after it, since a storage card's digest is computed from the session's HA1.
+        var previous = _wipe;
+        _wipe = WipeAfterAsync(previous, unregister, accepted);
+    }
+
+    /// <summary>Waits for the unregisters and session wipes still running (shutdown).</summary>
+    public Task DrainAsync() => _wipe;
+
+    private async Task WipeAfterAsync(Task previous, Task<bool> unregister, Accepted? accepted)
+    {
+        try
+        {
+            await previous;
+            await unregister;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Unregistering the card of {Reader} failed", Reader);
+        }
+        finally
+        {
+            // Dispose wipes the record and any secret, then releases the card and the PC/SC context.
+            accepted?.Session.Dispose();
+            accepted?.Context.Dispose();
+            if (accepted is not null)
+            {
+                _logger.LogInformation("Card session of {Reader} wiped", Reader);
+            }
+        }
     }
 
     private async Task<Accepted?> SetUpAsync(CancellationToken ct)
@@ -86,10 +126,11 @@ internal sealed class StationCardReader
             if (result.Session is { } session)
             {
                 transceiver = null;
-                var accepted = new Accepted(session, context);
+                var transceiverContext = context;
                 context = null;
                 Ready(session);
-                return accepted;
+                var account = Register(session);
+                return new Accepted(session, transceiverContext, account);
             }
 
             Reject(result.RejectionReason ?? CardRejectionReasons.CardError, result.PinTriesLeft, ct);
@@ -160,5 +201,25 @@ internal sealed class StationCardReader
         _events.Publish(new GatewayEvent(type, StationId, _timeProvider.GetUtcNow(), data));
     }
 
-    private sealed record Accepted(CardSession Session, PcscContext Context);
+    private FollowMeAccount? Register(CardSession session)
+    {
+        if (_sip?.Accounts is not { } accounts)
+        {
+            return null;
+        }
+
+        try
+        {
+            var account = accounts.Accept(session, Reader, StationId, _station.ShowDisplay);
+            _station.SetAccount(Reader, account);
+            return account;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            _logger.LogWarning(ex, "The card in {Reader} could not be registered", Reader);
+            return null;
+        }
+    }
+
+    private sealed record Accepted(CardSession Session, PcscContext Context, FollowMeAccount? Account);
 }

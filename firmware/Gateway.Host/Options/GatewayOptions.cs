@@ -36,6 +36,11 @@ public sealed class GatewayOptions
     [ValidateObjectMembers]
     public CardOptions Cards { get; set; } = new();
 
+    /// <summary>Gets or sets the SIP settings (registrations of card accounts, calls).</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public SipOptions Sip { get; set; } = new();
+
     /// <summary>Gets or sets how long the host waits for stations to stop on shutdown.</summary>
     [TimeSpanRange("00:00:01", "00:01:00", ErrorMessage = "must be between 1 s and 1 min")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);

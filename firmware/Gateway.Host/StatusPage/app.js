@@ -216,15 +216,32 @@ function cardText(snap) {
   return reader.user ? `${reader.user} (${reader.number})` : 'Card in, not accepted yet';
 }
 
+// One line per card account: "user number: registered (expires in 412 s)", "failed 403 (retry 14:32:05)".
+function registrationText(snap) {
+  const accounts = snap.accounts || [];
+  if (!accounts.length) {
+    const reader = snap.readers.find((r) => r.user);
+    return reader ? `Follow-me ${reader.number} (no SIP account)` : 'None (no accepted card)';
+  }
+  return accounts.map((a) => {
+    const r = a.registration;
+    let state = r ? r.state : 'unregistered';
+    if (r && r.expiresInSeconds != null) state += ` (expires in ${r.expiresInSeconds} s)`;
+    if (r && r.state === 'failed') {
+      state += r.statusCode ? ` ${r.statusCode}` : '';
+      if (r.retryAt) state += ` (retry ${new Date(r.retryAt).toLocaleTimeString([], { hour12: false })})`;
+    }
+    return `${a.user} ${a.number}: ${state}`;
+  }).join('\n');
+}
+
 function renderStation(entry) {
   const { el, snap } = entry;
   el.querySelector('.lcd').textContent = snap.display.length ? snap.display.join('\n') : '(no display)';
   el.querySelector('[data-field=hook]').textContent = snap.offHook ? 'Off-hook' : 'On-hook';
   el.querySelector('[data-field=call]').textContent = callText(snap, statusAt);
   el.querySelector('[data-field=card]').textContent = cardText(snap);
-  const reader = snap.readers.find((r) => r.user);
-  el.querySelector('[data-field=registration]').textContent =
-    snap.registration || (reader ? `Follow-me ${reader.number} (SIP registration not reported)` : 'None (no accepted card)');
+  el.querySelector('[data-field=registration]').textContent = registrationText(snap);
   el.classList.toggle('off-hook', snap.offHook);
   const bell = el.querySelector('.bell');
   const on = snap.ringing && entry.bell;
@@ -287,6 +304,7 @@ const ANNOUNCED = {
   'hook.off': 'off-hook', 'hook.on': 'on-hook', 'ring.start': 'ringing', 'ring.stop': 'stopped ringing',
   'card.inserted': 'card inserted', 'card.ready': 'card accepted', 'card.rejected': 'card rejected', 'card.removed': 'card removed',
   'call.incoming': 'incoming call', 'call.answered': 'call answered', 'call.ended': 'call ended',
+  'registration.registered': 'registered', 'registration.failed': 'registration failed', 'registration.unregistered': 'unregistered',
 };
 
 function onEvent(ev) {

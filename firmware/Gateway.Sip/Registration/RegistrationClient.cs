@@ -220,7 +220,8 @@ public sealed class RegistrationClient : IAsyncDisposable
                 {
                     failures++;
                     registered = false;
-                    wait = _options.Backoff.Delay(failures, _random());
+                    var backoff = IsRefusal(outcome.StatusCode) ? _options.RefusedBackoff ?? _options.Backoff : _options.Backoff;
+                    wait = backoff.Delay(failures, _random());
                     var reason = outcome.Succeeded ? "the registrar granted no time to our contact" : outcome.Reason;
                     status = new RegistrationStatus
                     {
@@ -240,6 +241,9 @@ public sealed class RegistrationClient : IAsyncDisposable
             // Stopped; StopAsync unregisters.
         }
     }
+
+    /// <summary>True for answers that say the credentials or the user are refused, where an early retry cannot help.</summary>
+    internal static bool IsRefusal(int? statusCode) => statusCode is 401 or 403 or 404 or 407;
 
     /// <summary>The earlier of half the granted expiry and the expiry minus the margin, capped at what a timer can wait.</summary>
     internal static TimeSpan RefreshDelay(TimeSpan granted, TimeSpan margin)

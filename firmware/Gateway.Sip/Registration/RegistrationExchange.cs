@@ -19,6 +19,8 @@ internal sealed class RegistrationExchange(
     // Challenge, stale challenge, 423, challenge again: more rounds than that mean a registrar in a loop.
     private const int MaxRounds = 6;
 
+    private DigestAuthorization? _prepared;
+
     /// <summary>The expiry asked for, in seconds; it rises to a 423's Min-Expires and stays there.</summary>
     public uint Requested { get; private set; } = (uint)Math.Clamp(options.RequestedExpiry.TotalSeconds, 1, uint.MaxValue);
 
@@ -28,8 +30,10 @@ internal sealed class RegistrationExchange(
     /// <returns>The outcome.</returns>
     public async Task<RegistrationOutcome> RunAsync(bool unregister, CancellationToken ct)
     {
-        DigestAuthorization? authorization = null;
+        // The prepared credentials go with the first unregister: the card that could answer a new challenge may be gone.
+        DigestAuthorization? authorization = unregister ? Interlocked.Exchange(ref _prepared, null) : null;
         SipResponse? response = null;
+        SipResponse? lastChallenge = null;
         for (var round = 0; round < MaxRounds; round++)
         {
             SipRequest request;
@@ -48,17 +52,25 @@ internal sealed class RegistrationExchange(
             if (status is >= 200 and < 300)
             {
                 var granted = unregister ? 0 : RegistrationResponseReader.GrantedExpiry(response, options, Requested);
+                if (!unregister && lastChallenge is not null && options.PrepareUnregister)
+                {
+                    // Before "registered" is reported: a card pulled right after must still find its unregister ready.
+                    await PrepareUnregisterAsync(lastChallenge);
+                }
+
                 return new RegistrationOutcome(status, TimeSpan.FromSeconds(granted), null);
             }
 
             if (status is 401 or 407 && authenticator is not null)
             {
+                lastChallenge = response;
                 try
                 {
                     authorization = await authenticator.AuthorizeAsync(response, request, ct);
                 }
-                catch (InvalidOperationException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // A card pulled mid-exchange (or a faulty one) ends this attempt, never the registration loop.
                     return RegistrationOutcome.Fail(status, "the digest responder failed: " + ex.Message);
                 }
 
@@ -88,6 +100,21 @@ internal sealed class RegistrationExchange(
         }
 
         return RegistrationOutcome.Fail(response?.StatusCode, $"no final answer after {MaxRounds} REGISTERs");
+    }
+
+    private async Task PrepareUnregisterAsync(SipResponse challenge)
+    {
+        try
+        {
+            // The digest covers method, Request-URI and nonce, not Expires: the same answer serves the unregister.
+            var prepared = await authenticator!.AuthorizeAsync(challenge, "REGISTER", options.RegistrarUri, [], CancellationToken.None);
+            Volatile.Write(ref _prepared, prepared.ShouldRetry ? prepared : null);
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _prepared, null);
+            logger.LogWarning("Registration: {Aor} could not prepare the unregister credentials: {Problem}", options.Aor, ex.Message);
+        }
     }
 
     private async Task<SipResponse> SendAsync(SipRequest request, CancellationToken ct)

@@ -42,6 +42,20 @@ public sealed record RegistrationOptions
     public RegistrationBackoff Backoff { get; init; } = RegistrationBackoff.Default;
 
     /// <summary>
+    /// Retry waits after the registrar refused the credentials or the user (401/407 answered and challenged again,
+    /// 403, 404): retrying soon cannot help, so this is usually much longer than <see cref="Backoff"/>. Null uses
+    /// <see cref="Backoff"/>.
+    /// </summary>
+    public RegistrationBackoff? RefusedBackoff { get; init; }
+
+    /// <summary>
+    /// After every successful REGISTER that was challenged, compute (with the card, while it is still there) the
+    /// credentials for the unregister from the same nonce, so <see cref="RegistrationClient.StopAsync"/> can remove the
+    /// binding after the card has been pulled. They are only useful while the registrar still accepts that nonce.
+    /// </summary>
+    public bool PrepareUnregister { get; init; }
+
+    /// <summary>
     /// Interval of RFC 5626 §4.4.1 CRLF keep-alives to the next hop while registered
     /// (double CRLF ping; the single CRLF pong is ignored); null (the default) sends none.
     /// </summary>

@@ -56,10 +56,25 @@ public sealed class RegistrationSet : IAsyncDisposable
     /// <param name="random">Jitter source for tests; null for <see cref="Random.Shared"/>.</param>
     /// <returns>The running registration.</returns>
     /// <exception cref="InvalidOperationException">The address of record is already registered here.</exception>
-    public RegistrationClient Add(RegistrationOptions options, DigestAuthenticator? authenticator, Func<double>? random = null)
+    public RegistrationClient Add(RegistrationOptions options, DigestAuthenticator? authenticator, Func<double>? random = null) =>
+        Add(options, authenticator, null, random);
+
+    /// <summary>Creates and starts the registration of an address of record, with an observer that sees every status from the first.</summary>
+    /// <param name="options">What to register where.</param>
+    /// <param name="authenticator">The digest client of this account (its card); null when none is needed.</param>
+    /// <param name="observer">Subscribed to <see cref="RegistrationClient.StatusChanged"/> before the registration starts; null for none.</param>
+    /// <param name="random">Jitter source for tests; null for <see cref="Random.Shared"/>.</param>
+    /// <returns>The running registration.</returns>
+    /// <exception cref="InvalidOperationException">The address of record is already registered here.</exception>
+    public RegistrationClient Add(RegistrationOptions options, DigestAuthenticator? authenticator, EventHandler<RegistrationStatus>? observer, Func<double>? random = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var client = new RegistrationClient(_transactions, options, authenticator, _logger, random);
+        if (observer is not null)
+        {
+            client.StatusChanged += observer;
+        }
+
         lock (_gate)
         {
             if (!_byAor.TryAdd(options.Aor, client))

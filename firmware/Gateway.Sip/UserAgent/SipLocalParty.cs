@@ -8,6 +8,8 @@ namespace Gateway.Sip.UserAgent;
 /// <summary>Our own header values: Via sent-by, Contact and the From address-of-record.</summary>
 public sealed class SipLocalParty
 {
+    private readonly string _transportParam;
+
     /// <summary>Creates the values from the UA settings.</summary>
     /// <param name="options">The settings.</param>
     public SipLocalParty(SipUserAgentOptions options)
@@ -17,8 +19,8 @@ public sealed class SipLocalParty
         var host = local.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{local.Address}]" : local.Address.ToString();
         HostPort = host + ":" + local.Port.ToString(CultureInfo.InvariantCulture);
         Transport = options.Local.Transport;
-        var transportParam = Transport == SipTransportKind.Udp ? string.Empty : ";transport=" + Transport.ToString().ToLowerInvariant();
-        Contact = $"<sip:{options.User}@{HostPort}{transportParam}>";
+        _transportParam = Transport == SipTransportKind.Udp ? string.Empty : ";transport=" + Transport.ToString().ToLowerInvariant();
+        Contact = ContactFor(options.User);
         AddressOfRecord = $"sip:{options.User}@{options.Domain ?? host}";
     }
 
@@ -33,6 +35,11 @@ public sealed class SipLocalParty
 
     /// <summary>Our address-of-record (From URI).</summary>
     public string AddressOfRecord { get; }
+
+    /// <summary>A Contact value at our address for another user part (one per account on the box).</summary>
+    /// <param name="user">The user part, already valid as a SIP user.</param>
+    /// <returns>The value.</returns>
+    public string ContactFor(string user) => $"<sip:{user}@{HostPort}{_transportParam}>";
 
     /// <summary>A Via value with a new branch and rport (RFC 3581).</summary>
     /// <returns>The value.</returns>

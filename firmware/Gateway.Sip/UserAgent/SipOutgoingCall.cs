@@ -15,6 +15,8 @@ namespace Gateway.Sip.UserAgent;
 public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
 {
     private readonly SipBodyContent? _offer;
+    private readonly SipCallOptions _identity;
+    private readonly string _contact;
     private readonly string _fromTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
     private readonly Dictionary<string, SipRequest> _acks = new(StringComparer.Ordinal);
     private SipRequest _invite = null!;
@@ -29,11 +31,13 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     private bool _answered;
     private string? _confirmedTag;
 
-    internal SipOutgoingCall(SipUserAgent agent, string target, SipBodyContent? offer)
+    internal SipOutgoingCall(SipUserAgent agent, string target, SipBodyContent? offer, SipCallOptions identity)
         : base(agent, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "@gateway")
     {
         Target = target;
         _offer = offer;
+        _identity = identity;
+        _contact = identity.ContactValue(agent.Local);
         _redirects = new RedirectPolicy(agent.Options.MaxRedirects, target);
     }
 
@@ -126,7 +130,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
             _sequence++;
             Attempts++;
             Target = target;
-            invite = SipInviteFactory.Create(Agent, CallId, _fromTag, target, _sequence, _offer, credentials);
+            invite = SipInviteFactory.Create(Agent, CallId, _fromTag, target, _sequence, _offer, credentials, _identity);
             _invite = invite;
             _transaction = null;
             _provisional = false;
@@ -152,7 +156,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     {
         if (response.StatusCode > 100 && response.To?.Tag is not null)
         {
-            SetDialog(Dialogs.Dialog.CreateUac(_invite, response, Agent.Local.Contact));
+            SetDialog(Dialogs.Dialog.CreateUac(_invite, response, _contact));
             SetState(SipCallState.Ringing);
         }
 
@@ -192,7 +196,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
         }
 
         var current = Dialog;
-        var dialog = first && current is not null && current.Id.RemoteTag == tag ? current : Dialogs.Dialog.CreateUac(invite, response, Agent.Local.Contact);
+        var dialog = first && current is not null && current.Id.RemoteTag == tag ? current : Dialogs.Dialog.CreateUac(invite, response, _contact);
         dialog.Confirm(response);
         var ack = dialog.CreateRequest("ACK", Agent.Local.NewVia(), ackSequence: invite.CSeq!.Number, extraHeaders: Agent.CommonHeaders);
         lock (Gate)
@@ -221,7 +225,7 @@ public sealed class SipOutgoingCall : SipCall, ISipClientTransactionUser
     private void OnFailure(ClientTransaction transaction, SipResponse response)
     {
         var code = response.StatusCode;
-        var authenticator = Agent.Options.Authenticator;
+        var authenticator = _identity.Authenticator ?? Agent.Options.Authenticator;
         bool retryAuth;
         string? next = null;
         lock (Gate)

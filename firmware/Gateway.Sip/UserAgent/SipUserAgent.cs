@@ -12,10 +12,11 @@ namespace Gateway.Sip.UserAgent;
 /// The UA core (RFC 3261 §8, §12-15) as the transaction user: OPTIONS, 405/501 through the validator
 /// built from <see cref="Capabilities"/>, new INVITEs to the <see cref="IIncomingCallHandler"/>,
 /// in-dialog requests through the <see cref="DialogTable"/> (481 when no dialog matches), CANCEL to the
-/// call whose INVITE it targets, and outgoing calls with <see cref="Call"/>.
+/// call whose INVITE it targets, and outgoing calls with <see cref="Call(string, Dialogs.SipBodyContent?, SipCallOptions)"/>.
 /// </summary>
 public sealed class SipUserAgent : ISipTransactionUser
 {
+    private static readonly SipCallOptions s_ownIdentity = new();
     private readonly IIncomingCallHandler? _incoming;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<ServerInviteTransaction, SipCall> _invites = new();
@@ -77,10 +78,20 @@ public sealed class SipUserAgent : ISipTransactionUser
     /// <param name="target">The Request-URI and To, e.g. "sip:bob@127.0.0.1:5070".</param>
     /// <param name="offer">The INVITE body, or null.</param>
     /// <returns>The call; await its tasks for progress.</returns>
-    public SipOutgoingCall Call(string target, SipBodyContent? offer)
+    public SipOutgoingCall Call(string target, SipBodyContent? offer) => Call(target, offer, s_ownIdentity);
+
+    /// <summary>Starts an outgoing call as someone else than the UA itself (a card's user), with extra headers.</summary>
+    /// <param name="target">The Request-URI and To, e.g. "sip:+15551230001@127.0.0.1".</param>
+    /// <param name="offer">The INVITE body, or null.</param>
+    /// <param name="options">From, display name, Contact user, authenticator and extra headers of this call.</param>
+    /// <returns>The call; await its tasks for progress.</returns>
+    /// <exception cref="ArgumentException">An option is malformed (checked before anything is sent).</exception>
+    public SipOutgoingCall Call(string target, SipBodyContent? offer, SipCallOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
-        var call = new SipOutgoingCall(this, target, offer);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var call = new SipOutgoingCall(this, target, offer, options);
         _calls.TryAdd(call, 0);
         call.Start();
         return call;

@@ -12,6 +12,7 @@ namespace Gateway.Telephony.Stations;
 /// <param name="Digits">Digits dialled since the handset went off-hook.</param>
 /// <param name="Led">The status LED pattern, or <see langword="null"/> without a LED.</param>
 /// <param name="Readers">The card readers bound to the station.</param>
+/// <param name="Accounts">The accounts of the accepted cards with their registrations (public fields only); null when the host has no SIP.</param>
 public sealed record StationSnapshot(
     string Id,
     string Name,
@@ -21,7 +22,8 @@ public sealed record StationSnapshot(
     string? Cadence,
     string Digits,
     string? Led,
-    IReadOnlyList<ReaderSnapshot> Readers)
+    IReadOnlyList<ReaderSnapshot> Readers,
+    IReadOnlyList<Gateway.Telephony.Accounts.AccountSnapshot>? Accounts = null)
 {
     /// <summary>Gets the call in progress (direction, remote party, codec, duration, media counters), or null.</summary>
     public CallSnapshot? Call { get; init; }

@@ -70,7 +70,7 @@ public sealed class StatusCommand(CommandOutput output, CommandConsole console) 
         }
 
         writer.Write(device);
-        var stations = new Table().AddColumns("Station", "Name", "Hook", "Ringing", "Digits", "Display", "LED", "Readers");
+        var stations = new Table().AddColumns("Station", "Name", "Hook", "Ringing", "Digits", "Display", "LED", "Readers", "Accounts");
         if (status.TryGetProperty("stations", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var s in list.EnumerateArray())
@@ -80,11 +80,30 @@ public sealed class StatusCommand(CommandOutput output, CommandConsole console) 
                     Text(s, "offHook") == "true" ? "off-hook" : "on-hook",
                     Text(s, "ringing") == "true" ? Markup.Escape($"yes ({Text(s, "cadence")})") : "no",
                     Markup.Escape(Text(s, "digits")), Markup.Escape(Text(s, "display")), Markup.Escape(Text(s, "led")),
-                    Markup.Escape(s.TryGetProperty("readers", out var r) && r.ValueKind == JsonValueKind.Array ? r.GetArrayLength().ToString(CultureInfo.InvariantCulture) : "-"));
+                    Markup.Escape(s.TryGetProperty("readers", out var r) && r.ValueKind == JsonValueKind.Array ? r.GetArrayLength().ToString(CultureInfo.InvariantCulture) : "-"),
+                    Markup.Escape(Accounts(s)));
             }
         }
 
         writer.Write(stations);
+    }
+
+    /// <summary>Each card account as "user number (registration state, seconds left)"; "-" without any.</summary>
+    private static string Accounts(JsonElement station)
+    {
+        if (!station.TryGetProperty("accounts", out var accounts) || accounts.ValueKind != JsonValueKind.Array || accounts.GetArrayLength() == 0)
+        {
+            return "-";
+        }
+
+        return string.Join(" | ", accounts.EnumerateArray().Select(a =>
+        {
+            var registration = a.TryGetProperty("registration", out var reg) && reg.ValueKind == JsonValueKind.Object
+                ? Text(reg, "state") + (reg.TryGetProperty("expiresInSeconds", out var left) ? $", {left}s" : string.Empty)
+                    + (reg.TryGetProperty("statusCode", out var code) && Text(reg, "state") == "failed" ? $", {code}" : string.Empty)
+                : "unregistered";
+            return $"{Text(a, "user")} {Text(a, "number")} ({registration})";
+        }));
     }
 
     private static string Text(JsonElement element, string name) =>
