@@ -15,6 +15,8 @@
       test      deps + build, then every unit and integration test project, one after the other.
       bench     deps + build, then Kamailio (two demo subscribers and their cards), pcscd + vpcd, and the gateway on the
                 simulated bench board; prints the API URL. With -Demo it plays the scripted tour and prints a timeline.
+      perf      deps + build, then the side-by-side suite against baresip on loopback (idle, call CPU, RTP pacing, card
+                timing, multi-call, startup); writes artifacts/perf/report.md and report.json. -Smoke: a few seconds per case.
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
       publish-aot  NativeAOT gateway for -Rid (default linux-x64) into artifacts/publish-aot/<rid> (needs clang, zlib1g-dev).
       aot-smoke deps + build + publish-aot, then the Host integration tests against the NativeAOT binary (CI smoke).
@@ -29,12 +31,14 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 bench -Demo
 .EXAMPLE
+    dotnet pwsh ./build.ps1 perf -Smoke
+.EXAMPLE
     dotnet pwsh ./build.ps1 test -Filter "FullyQualifiedName~Hook"
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('deps', 'build', 'test', 'bench', 'publish', 'publish-aot', 'aot-smoke', 'server', 'fuzz', 'clean', 'help')]
+    [ValidateSet('deps', 'build', 'test', 'bench', 'perf', 'publish', 'publish-aot', 'aot-smoke', 'server', 'fuzz', 'clean', 'help')]
     [string] $Task = 'help',
 
     # Build configuration.
@@ -49,6 +53,9 @@ param(
 
     # 'bench': play the scripted tour (cards in and out, calls from a baresip caller) and exit with its verdict.
     [switch] $Demo,
+
+    # 'perf': the short smoke version (checks every case produces numbers; the figures mean nothing).
+    [switch] $Smoke,
 
     # SIP port of the Kamailio network server ('server' and 'bench' tasks).
     [int] $ServerPort = 5060,
@@ -229,6 +236,32 @@ function Invoke-Bench {
     }
 }
 
+function Invoke-Perf {
+    Write-Step 'perf: card readers (pcscd + vpcd)'
+    $pcscd = Start-BenchPcscd
+    $out = Join-Path $Root 'artifacts/perf'
+    New-Item -ItemType Directory -Force -Path $out | Out-Null
+    try {
+        $gateway = Join-Path $Root "firmware/Gateway.Host/bin/$Configuration/net10.0/gateway.dll"
+        $bench = Join-Path $Root "tools/bench/Gateway.Bench/bin/$Configuration/net10.0/gateway-bench.dll"
+        $arguments = @($bench, '--gateway', $gateway, '--perf', '--run-dir', (Join-Path $Root '.run/perf'),
+            '--report', (Join-Path $out 'report.md'), '--json', (Join-Path $out 'report.json'))
+        if ($Smoke) { $arguments += '--smoke' }
+        # The NativeAOT gateway is measured when a publish-aot run left one; otherwise the report says it is missing.
+        $aot = Join-Path $Root 'artifacts/publish-aot/linux-x64/gateway'
+        if (Test-Path $aot) { $arguments += @('--aot-gateway', $aot) } else { Write-Host "    no NativeAOT gateway at $aot: the report lists AOT as not available" }
+        Write-Step "perf: $(if ($Smoke) { 'smoke' } else { 'full' }) suite (the full one takes about 10 minutes)"
+        Invoke-Native dotnet $arguments
+        Write-Host "    report: $(Join-Path $out 'report.md'), $(Join-Path $out 'report.json')"
+    }
+    finally {
+        if ($null -ne $pcscd -and -not $pcscd.HasExited) {
+            Stop-Process -Id $pcscd.Id -ErrorAction SilentlyContinue
+            Write-Host '    pcscd stopped'
+        }
+    }
+}
+
 function Invoke-Publish {
     $out = Join-Path $Root 'artifacts/publish'
     foreach ($rid in @('linux-arm64', 'linux-x64')) {
@@ -340,6 +373,7 @@ try {
         'build' { Invoke-Build }
         'test' { Invoke-Deps; Invoke-Build; Invoke-Test }
         'bench' { Invoke-Deps; Invoke-BuildHost; Invoke-Bench }
+        'perf' { Invoke-Deps; Invoke-BuildHost; Invoke-Perf }
         'publish' { Invoke-Publish }
         'publish-aot' { Invoke-PublishAot }
         'aot-smoke' { Invoke-Deps; Invoke-Build; Invoke-AotSmoke }

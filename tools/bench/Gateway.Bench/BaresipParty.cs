@@ -21,18 +21,26 @@ internal sealed class BaresipParty : IAsyncDisposable
     private readonly Process _process;
     private readonly TcpClient _control;
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _responses = Channel.CreateUnbounded<JsonElement>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
 
-    private BaresipParty(Process process, string folder, TcpClient control)
+    private BaresipParty(Process process, string folder, TcpClient control, int rtpPort)
     {
         _process = process;
         Folder = folder;
+        RtpPort = rtpPort;
         _control = control;
         _reader = ReadEventsAsync(_stop.Token);
     }
 
     public string Folder { get; }
+
+    /// <summary>Gets the UDP port baresip receives RTP on (RTCP is on the next one).</summary>
+    public int RtpPort { get; }
+
+    /// <summary>Gets baresip's process id (it is exec'd by the shell that redirects its log).</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>Starts baresip. With <paramref name="serverPort"/> it registers <paramref name="user"/>; without, it only listens.</summary>
     public static async Task<BaresipParty> StartAsync(string user, string? password, int? serverPort, int sipPort, bool autoAnswer, CancellationToken ct)
@@ -75,10 +83,10 @@ internal sealed class BaresipParty : IAsyncDisposable
         info.ArgumentList.Add($"exec baresip -f '{folder}' -v </dev/null >'{Path.Combine(folder, "log")}' 2>&1");
         var process = Process.Start(info) ?? throw new InvalidOperationException("baresip did not start");
         var control = await ConnectAsync(controlPort, process, ct);
-        var party = new BaresipParty(process, folder, control);
+        var party = new BaresipParty(process, folder, control, rtp);
         if (serverPort is not null)
         {
-            await party.WaitForEventAsync("REGISTER_OK", TimeSpan.FromSeconds(15), ct);
+            await party.WaitForRegisteredAsync(TimeSpan.FromSeconds(15), ct);
         }
 
         return party;
@@ -87,6 +95,7 @@ internal sealed class BaresipParty : IAsyncDisposable
     public Task DialAsync(string uri) => SendAsync("dial", uri);
 
     public Task HangUpAsync() => SendAsync("hangup", string.Empty);
+
 
     /// <summary>Waits for a ctrl_tcp event of one type (e.g. CALL_ESTABLISHED); earlier events are dropped.</summary>
     public async Task<JsonElement> WaitForEventAsync(string type, TimeSpan timeout, CancellationToken ct)
@@ -107,6 +116,47 @@ internal sealed class BaresipParty : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException($"baresip never reported {type} within {timeout.TotalSeconds:F0} s (log: {Path.Combine(Folder, "log")})");
+        }
+    }
+
+    /// <summary>
+    /// Waits until the account is registered. The first REGISTER often completes before ctrl_tcp accepts our
+    /// connection, so its REGISTER_OK event is never seen; <c>reginfo</c> is polled beside the event instead.
+    /// </summary>
+    public async Task WaitForRegisteredAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            while (_events.Reader.TryRead(out var message))
+            {
+                if (message.TryGetProperty("type", out var t) && t.GetString() == "REGISTER_OK")
+                {
+                    return;
+                }
+            }
+
+            await SendAsync("reginfo", string.Empty);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(TimeSpan.FromSeconds(2));
+            var response = await _responses.Reader.ReadAsync(wait.Token);
+            while (!response.TryGetProperty("token", out var token) || token.GetString() != "reginfo")
+            {
+                // Answers to earlier commands (dial, uareg) are not what this waits for.
+                response = await _responses.Reader.ReadAsync(wait.Token);
+            }
+
+            if (response.TryGetProperty("data", out var data) && data.GetString() is { } text && text.Contains("OK", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"baresip did not register within {timeout.TotalSeconds:F0} s (reginfo: {data}; log: {Path.Combine(Folder, "log")})");
+            }
+
+            await Task.Delay(10, ct);
         }
     }
 
@@ -197,6 +247,10 @@ internal sealed class BaresipParty : IAsyncDisposable
                 if (document.RootElement.TryGetProperty("event", out var isEvent) && isEvent.ValueKind == JsonValueKind.True)
                 {
                     await _events.Writer.WriteAsync(document.RootElement.Clone(), ct);
+                }
+                else if (document.RootElement.TryGetProperty("response", out var isResponse) && isResponse.ValueKind == JsonValueKind.True)
+                {
+                    await _responses.Writer.WriteAsync(document.RootElement.Clone(), ct);
                 }
             }
         }

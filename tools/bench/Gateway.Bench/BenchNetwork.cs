@@ -26,6 +26,9 @@ internal sealed class BenchNetwork : IAsyncDisposable
 
     public static DemoUser Carol { get; } = new("carol", "carol-bench-pw", "+15550100003", "Carol (caller)", "us-standard");
 
+    /// <summary>Gets the subscriber the performance suite registers a plain baresip as, beside the gateway.</summary>
+    public static DemoUser Dave { get; } = new("dave", "dave-bench-pw", "+15550100004", "Dave (baresip)", "us-standard");
+
     public NetworkServerProcess Server { get; }
 
     public string CardDirectory { get; }
@@ -70,6 +73,7 @@ internal sealed class BenchNetwork : IAsyncDisposable
         await subscribers.AddAsync(new NewSubscriber(Alice.Username, Alice.Password, Alice.FollowMeNumber, VoicemailUri), ct);
         await subscribers.AddAsync(new NewSubscriber(Bob.Username, Bob.Password, Bob.FollowMeNumber), ct);
         await subscribers.AddAsync(new NewSubscriber(Carol.Username, Carol.Password, Carol.FollowMeNumber), ct);
+        await subscribers.AddAsync(new NewSubscriber(Dave.Username, Dave.Password, Dave.FollowMeNumber), ct);
         await Server.CreateDeviceSurchargeStore().SetAsync(DeviceId, DeviceSurchargeCents, "Bench lobby phone", ct);
         Directory.CreateDirectory(CardDirectory);
         foreach (var user in new[] { Alice, Bob })
@@ -105,6 +109,8 @@ internal sealed class BenchNetwork : IAsyncDisposable
                 ["preferredCodecs"] = new JsonArray("PCMU", "PCMA"),
                 ["ringCadence"] = user.RingCadence,
                 ["defaultFilterAction"] = "Ring",
+                ["callFilters"] = new JsonArray(),
+                ["speedDials"] = new JsonArray(),
             },
         };
         return card.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Gateway.Bench;
 
-/// <summary>The bench's command line: <c>gateway-bench --gateway DLL [--board B] [--api-port N] [--sip-port N] [--demo] [--run-dir D]</c>.</summary>
+/// <summary>
+/// The bench's command line: <c>gateway-bench --gateway DLL [--board B] [--api-port N] [--sip-port N] [--demo] [--run-dir D]</c>,
+/// or the side-by-side suite: <c>--perf [--smoke] [--cases abcdef] [--json FILE] [--report FILE] [--aot-gateway EXE]</c>.
+/// </summary>
 internal sealed record BenchOptions
 {
     public required string GatewayDll { get; init; }
@@ -14,6 +17,22 @@ internal sealed record BenchOptions
     public int ServerPort { get; init; } = 5060;
 
     public bool Demo { get; init; }
+
+    /// <summary>Gets a value indicating whether to run the side-by-side performance suite instead of the bench.</summary>
+    public bool Perf { get; init; }
+
+    /// <summary>Gets a value indicating whether the suite runs its short smoke version (a few seconds per case).</summary>
+    public bool Smoke { get; init; }
+
+    /// <summary>Gets the suite's cases to run (letters a-f); all of them by default.</summary>
+    public string PerfCases { get; init; } = "abcdef";
+
+    public string? JsonPath { get; init; }
+
+    public string? ReportPath { get; init; }
+
+    /// <summary>Gets the NativeAOT-published gateway executable, when one was built; the suite then measures it too.</summary>
+    public string? AotGateway { get; init; }
 
     public string RunDirectory { get; init; } = Path.GetFullPath(".run/bench");
 
@@ -51,6 +70,28 @@ internal sealed record BenchOptions
                     break;
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--perf":
+                    options = options with { Perf = true };
+                    break;
+                case "--smoke":
+                    options = options with { Smoke = true };
+                    break;
+                case "--cases" when value is not null && value.Length > 0 && value.All(c => c is >= 'a' and <= 'f' or ','):
+                    options = options with { PerfCases = value };
+                    i++;
+                    break;
+                case "--json" when value is not null:
+                    options = options with { JsonPath = Path.GetFullPath(value) };
+                    i++;
+                    break;
+                case "--report" when value is not null:
+                    options = options with { ReportPath = Path.GetFullPath(value) };
+                    i++;
+                    break;
+                case "--aot-gateway" when value is not null:
+                    options = options with { AotGateway = Path.GetFullPath(value) };
+                    i++;
                     break;
                 default:
                     return (null, $"unknown or incomplete argument '{args[i]}'");

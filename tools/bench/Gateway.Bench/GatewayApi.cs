@@ -24,9 +24,10 @@ internal sealed class GatewayApi : IAsyncDisposable
 
     public Uri BaseAddress => _http.BaseAddress!;
 
-    public async Task ConnectEventsAsync(CancellationToken ct)
+    /// <summary>Opens the SSE stream; with <paramref name="replay"/> the gateway first resends that many recent events.</summary>
+    public async Task ConnectEventsAsync(CancellationToken ct, int replay = 0)
     {
-        var response = await _http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, ct);
+        var response = await _http.GetAsync(replay > 0 ? $"/api/events?replay={replay}" : "/api/events", HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
         var stream = await response.Content.ReadAsStreamAsync(ct);
         _pump = PumpAsync(stream, _stop.Token);

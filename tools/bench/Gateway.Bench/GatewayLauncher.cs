@@ -19,18 +19,29 @@ internal sealed class GatewayLauncher : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Gets the gateway's process id (the runtime host runs in it, so /proc figures are the gateway's).</summary>
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
-    public static GatewayLauncher Start(BenchOptions options, BenchNetwork network, bool quiet)
+    /// <summary>
+    /// Starts the gateway: <c>dotnet gateway.dll</c>, or a NativeAOT executable when <paramref name="nativeExecutable"/>
+    /// is given. Its console goes to <paramref name="logName"/> under the run directory when <paramref name="quiet"/>.
+    /// </summary>
+    public static GatewayLauncher Start(BenchOptions options, BenchNetwork network, bool quiet, string? nativeExecutable = null, string logName = "gateway-console.log")
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(nativeExecutable ?? "dotnet")
         {
             UseShellExecute = false,
             WorkingDirectory = options.RepositoryRoot,
             RedirectStandardOutput = quiet,
             RedirectStandardError = quiet,
         };
-        info.ArgumentList.Add(options.GatewayDll);
+        if (nativeExecutable is null)
+        {
+            info.ArgumentList.Add(options.GatewayDll);
+        }
+
         foreach (var argument in Arguments(options, network))
         {
             info.ArgumentList.Add(argument);
@@ -42,7 +53,7 @@ internal sealed class GatewayLauncher : IAsyncDisposable
         string? logPath = null;
         if (quiet)
         {
-            logPath = Path.Combine(options.RunDirectory, "gateway-console.log");
+            logPath = Path.Combine(options.RunDirectory, logName);
             var log = new StreamWriter(logPath) { AutoFlush = true };
             var gate = new Lock();
             void Write(string? line)

@@ -1,4 +1,10 @@
 using Gateway.Bench;
+using Gateway.Bench.Perf;
+
+if (args.Length > 0 && args[0] == StationsWorker.Flag)
+{
+    return await StationsWorker.RunAsync(args);
+}
 
 // The bench: Kamailio (the project's configuration, fresh SQLite), two demo subscribers with their cards, and the
 // gateway on the bench board pointed at it. With --demo it plays the scripted tour and exits 0 only if every check held.
@@ -16,6 +22,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+if (options.Perf)
+{
+    return await PerfSuite.RunAsync(options, stop.Token);
+}
 
 Directory.CreateDirectory(options.RunDirectory);
 Console.WriteLine($"bench: starting Kamailio on udp/tcp 127.0.0.1:{options.ServerPort} ({options.RunDirectory}/network-server)");

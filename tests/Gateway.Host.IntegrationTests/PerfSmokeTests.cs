@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Gateway.Host.IntegrationTests;
+
+/// <summary>
+/// CI's smoke of <c>gateway-bench --perf --smoke</c>: the side-by-side suite runs a few seconds per case against the
+/// real Kamailio, baresip, pcscd/vpcd and the built gateway, and every case (a-f) must produce numbers. The figures
+/// themselves are printed, never judged.
+/// </summary>
+[Collection(PcscdGroup.Name)]
+public sealed class PerfSmokeTests(PcscdFixture pcscd, ITestOutputHelper output)
+{
+    private static readonly string s_benchDll = Path.Combine(RepoPaths.Root, "tools", "bench", "Gateway.Bench", "bin", RepoPaths.Configuration, "net10.0", "gateway-bench.dll");
+
+    [Fact]
+    public async Task PerfSmoke_EveryCaseProducesFiniteNumbers()
+    {
+        pcscd.EnsureRunning();
+        Assert.True(File.Exists(s_benchDll), $"build the solution first: {s_benchDll} is missing");
+        var runDirectory = Directory.CreateTempSubdirectory("perf-smoke-").FullName;
+        var json = Path.Combine(runDirectory, "report.json");
+        var (exitCode, console) = await RunAsync(
+            ["--gateway", RepoPaths.GatewayDll, "--perf", "--smoke", "--run-dir", runDirectory, "--json", json, "--report", Path.Combine(runDirectory, "report.md")],
+            TimeSpan.FromSeconds(240));
+        output.WriteLine(console);
+
+        Assert.True(exitCode == 0, $"gateway-bench --perf --smoke exited with {exitCode}");
+        Assert.True(File.Exists(json), "no JSON report was written");
+        var text = await File.ReadAllTextAsync(json);
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(text);
+        var cases = report.RootElement.GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], cases.Keys.Order());
+        foreach (var (id, perfCase) in cases)
+        {
+            Assert.False(perfCase.TryGetProperty("error", out var error), $"case {id} failed: {error}");
+            var measured = perfCase.GetProperty("rows").EnumerateArray().Where(r => r.TryGetProperty("median", out _)).ToList();
+            Assert.True(measured.Count > 0, $"case {id} produced no numbers");
+            foreach (var row in measured)
+            {
+                foreach (var field in new[] { "median", "min", "max" })
+                {
+                    Assert.True(double.IsFinite(row.GetProperty(field).GetDouble()), $"case {id}: {row}");
+                }
+
+                Assert.True(row.GetProperty("runs").GetInt32() > 0, $"case {id}: {row}");
+            }
+        }
+
+        Assert.Contains("| Median |", await File.ReadAllTextAsync(Path.Combine(runDirectory, "report.md")), StringComparison.Ordinal);
+        Directory.Delete(runDirectory, recursive: true);
+    }
+
+    private static async Task<(int ExitCode, string Console)> RunAsync(string[] args, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        info.ArgumentList.Add(s_benchDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var console = new StringBuilder();
+        var gate = new Lock();
+        void Append(string? line)
+        {
+            if (line is not null)
+            {
+                lock (gate)
+                {
+                    console.AppendLine(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Append($"(killed after {timeout.TotalSeconds:F0} s)");
+        }
+
+        await process.WaitForExitAsync();
+        lock (gate)
+        {
+            return (process.HasExited ? process.ExitCode : -1, console.ToString());
+        }
+    }
+}

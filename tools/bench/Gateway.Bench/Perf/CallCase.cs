@@ -1,0 +1,101 @@
+namespace Gateway.Bench.Perf;
+
+/// <summary>
+/// Cases b and c: one G.711 (PCMU, 20 ms) call to the same far end (carol's baresip, auto-answering, sending a tone)
+/// through the same Kamailio, first from the gateway's station-1 (alice's card, off-hook and dialled on the bench
+/// API), then from a registered baresip (dave). Each call's window gives the caller's process CPU seconds and RSS
+/// (b), and tshark on lo gives the send pacing of the RTP it sends to the far end (c).
+/// </summary>
+internal static class CallCase
+{
+    private const double PtimeMs = 20;
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(PerfContext context, PerfCase call, PerfCase pacing, GatewayUnderTest gateway, BaresipParty baresip, CancellationToken ct)
+    {
+        var window = context.Durations.CallWindow;
+        call.Notes.Add($"One call per subject to carol's baresip (auto-answer, 1 kHz tone, PCMU only) via the same Kamailio; window {window.TotalSeconds:F0} s from 1 s after the far end's CALL_ESTABLISHED. One run each: CPU seconds over the window and RSS at its end (windows of 1/6 of it give min/max).");
+        call.Notes.Add("baresip runs as the bench configures it for both subject and far end: aufile tone source, sndfile recording both directions, alsa,null player, ctrl_tcp and menu modules; its figures include that work.");
+        pacing.Notes.Add("tshark on lo, `udp dst port <far end RTP port>`, kernel timestamps; deviation = |interval − 20 ms| between consecutive packets of the caller's stream, over the same window as case b.");
+        await using var farEnd = await context.StartBaresipAsync(BenchNetwork.Carol, autoAnswer: true, ct);
+        var gatewayName = gateway.Build.Name;
+        ProcessFigures? gatewayFigures = null;
+        try
+        {
+            gatewayFigures = await MeasureCallAsync(context, gatewayName, gateway.ProcessId, farEnd, pacing, async () =>
+            {
+                await gateway.Api.SetHookAsync(PerfContext.StationA, offHook: true, ct);
+                await gateway.Api.PressKeysAsync(PerfContext.StationA, BenchNetwork.Carol.FollowMeNumber[2..], ct);
+            }, () => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct), ct);
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            call.Add(PerfRow.Unavailable(gatewayName, "call CPU", "s", $"the gateway's call did not run: {ex.Message.Split('\n')[0]}"));
+            pacing.Add(PerfRow.Unavailable(gatewayName, "send-interval deviation", "ms", "no gateway call"));
+            await TryAsync(() => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct));
+        }
+
+        var baresipFigures = await MeasureCallAsync(context, "baresip", baresip.ProcessId, farEnd, pacing,
+            () => baresip.DialAsync(context.DialUri(BenchNetwork.Carol.FollowMeNumber)), baresip.HangUpAsync, ct);
+        var rows = new Dictionary<string, (PerfRow Cpu, PerfRow Rss)>();
+        foreach (var (name, f) in new[] { (gatewayName, gatewayFigures), ("baresip", (ProcessFigures?)baresipFigures) })
+        {
+            if (f is null)
+            {
+                continue;
+            }
+
+            var perWindow = f.CpuPercent.Select(p => p / 100 * window.TotalSeconds).ToList();
+            var cpu = new PerfRow(name, "call CPU", "s per window", perWindow.Count, f.CpuSeconds, perWindow.Min(), perWindow.Max(),
+                $"total over {f.WallSeconds:F0} s; min/max = each sixth scaled to the window");
+            var rss = Figures.Row(name, "call RSS", "MiB", f.RssMiB, $"peak {f.HwmMiB:F1} MiB");
+            call.Add(cpu);
+            call.Add(rss);
+            rows[name] = (cpu, rss);
+        }
+
+        if (rows.TryGetValue(gatewayName, out var g) && rows.TryGetValue("baresip", out var b))
+        {
+            call.AddRatio($"{gatewayName} / baresip", "call CPU ratio", g.Cpu, b.Cpu);
+            call.AddRatio($"{gatewayName} / baresip", "call RSS ratio", g.Rss, b.Rss);
+        }
+    }
+
+    private static async Task<ProcessFigures> MeasureCallAsync(
+        PerfContext context, string subject, int pid, BaresipParty farEnd, PerfCase pacing, Func<Task> place, Func<Task> hangUp, CancellationToken ct)
+    {
+        await using var capture = await PacingCapture.StartAsync(farEnd.RtpPort, ct);
+        await place();
+        await farEnd.WaitForEventAsync("CALL_ESTABLISHED", s_wait, ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        capture.Reset();
+        var window = context.Durations.CallWindow;
+        var figures = (await ProcessWindow.MeasureAsync(new Dictionary<string, int> { [subject] = pid }, window / 6, 6, ct))[subject];
+        var pacingFigures = await capture.StopAsync(PtimeMs);
+        var expected = window.TotalMilliseconds / PtimeMs;
+        if (pacingFigures.Intervals < expected / 2)
+        {
+            // Seen once in a 60 s full run under heavy load: the call carried 64 kbit/s throughout, tshark printed a few packets.
+            pacing.Add(PerfRow.Unavailable(subject, "send-interval deviation", "ms", $"the capture holds {pacingFigures.Intervals} intervals of about {expected:F0} sent: tshark lost packets"));
+        }
+        else
+        {
+            pacing.Rows.AddRange(pacingFigures.Rows(subject));
+        }
+        await hangUp();
+        await farEnd.WaitForEventAsync("CALL_CLOSED", s_wait, ct);
+        return figures;
+    }
+
+    private static async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
+        {
+            // Best effort: the station goes back on-hook so later cases start from idle.
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Gateway.Bench.Perf;
+
+/// <summary>How long and how often each case measures: the full figures, or a few seconds each for CI's smoke.</summary>
+internal sealed record PerfDurations(
+    TimeSpan IdleWindow,
+    int IdleWindows,
+    int StartupRuns,
+    int CardRounds,
+    TimeSpan CallWindow,
+    TimeSpan MultiCallWindow,
+    IReadOnlyList<int> MultiCallStations)
+{
+    public static PerfDurations Full { get; } = new(TimeSpan.FromSeconds(10), 6, 5, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), [1, 2, 4, 8, 16, 32]);
+
+    public static PerfDurations Smoke { get; } = new(TimeSpan.FromSeconds(1), 3, 1, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(3), [1, 2]);
+}
