@@ -92,6 +92,24 @@ internal sealed class GatewayApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets a mark for <see cref="Since"/>: the number of events received so far.</summary>
+    public int Mark()
+    {
+        lock (_gate)
+        {
+            return _events.Count;
+        }
+    }
+
+    /// <summary>Every event received after <paramref name="mark"/>, whether or not a wait consumed it.</summary>
+    public IReadOnlyList<GatewayEvent> Since(int mark)
+    {
+        lock (_gate)
+        {
+            return _events.Skip(mark).ToList();
+        }
+    }
+
     public IReadOnlyList<GatewayEvent> Recent(int count)
     {
         lock (_gate)
