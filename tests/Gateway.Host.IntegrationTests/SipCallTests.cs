@@ -58,6 +58,9 @@ public sealed class SipCallTests(PcscdFixture pcscd, SipGatewayFixture fixture) 
         {
             await events.WaitForAsync("registration.registered", Station, s_wait);
             await HookAsync(offHook: true);
+
+            // As a caller does, dial after the dial tone: keys sent before the hook switch's debounce ends are on-hook keys.
+            await events.WaitForAsync("hook.off", Station, s_wait);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await Gateway.PostJsonAsync($"/api/bench/stations/{Station}/keys", "{\"keys\":\"2125550100\",\"interKeyDelayMs\":50}")).StatusCode);
 
             await events.WaitForAsync("call.answered", Station, s_wait);

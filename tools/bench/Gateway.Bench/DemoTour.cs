@@ -126,11 +126,16 @@ internal sealed class DemoTour(BenchOptions options, BenchNetwork network, Gatew
         timeline.Step("B places a call from the lobby phone: billed to B, plus the box's surcharge");
         api.SkipPast();
         await api.SetHookAsync(StationB, offHook: true, ct);
+
+        // Dial after the dial tone, as a person does: keys pressed before the hook switch settles are on-hook keys.
+        await api.WaitForAsync("hook.off", e => e.Station == StationB, s_wait, ct);
         var clock = Stopwatch.StartNew();
         // A full NANP number completes the dial plan: no inter-digit wait.
         await api.PressKeysAsync(StationB, BenchNetwork.Carol.FollowMeNumber[2..], ct);
-        await caller.WaitForEventAsync("CALL_ESTABLISHED", s_wait, ct);
-        timeline.Measured("last key → answered by the caller's baresip", clock.Elapsed);
+        var outgoing = await api.WaitForAsync("call.outgoing", e => e.Station == StationB, s_wait, ct);
+        timeline.Measured($"keys posted → call.outgoing (INVITE sent to {outgoing.Text("to")})", clock.Elapsed);
+        await api.WaitForAsync("call.answered", e => e.Station == StationB, s_wait, ct);
+        timeline.Measured("keys posted → call.answered (the caller's baresip answered)", clock.Elapsed);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         await api.SetHookAsync(StationB, offHook: false, ct);
         await api.WaitForAsync("call.ended", e => e.Station == StationB, s_wait, ct);
