@@ -249,7 +249,7 @@ function Invoke-Perf {
         if ($Smoke) { $arguments += '--smoke' }
         # The NativeAOT gateway is measured when a publish-aot run left one; otherwise the report says it is missing.
         $aot = Join-Path $Root 'artifacts/publish-aot/linux-x64/gateway'
-        if (Test-Path $aot) { $arguments += @('--aot-gateway', $aot) } else { Write-Host "    no NativeAOT gateway at $aot: the report lists AOT as not available" }
+        if (Test-Path $aot) { $arguments += @('--aot-gateway', $aot) } else { Write-Host "    no NativeAOT gateway at ${aot}: the report lists AOT as not available" }
         Write-Step "perf: $(if ($Smoke) { 'smoke' } else { 'full' }) suite (the full one takes about 10 minutes)"
         Invoke-Native dotnet $arguments
         Write-Host "    report: $(Join-Path $out 'report.md'), $(Join-Path $out 'report.json')"
