@@ -11,4 +11,16 @@ public sealed class DefaultsConfig
 
     /// <summary>Gets the call-progress tone plan name; default <c>us</c>.</summary>
     public string TonePlan { get; set; } = "us";
+
+    /// <summary>
+    /// Gets what a call in progress does when its user's card is pulled: <see cref="CardRemovalKeepUntilHangup"/>
+    /// (the default: the call goes on until on-hook) or <see cref="CardRemovalEndCall"/>.
+    /// </summary>
+    public string CardRemoval { get; set; } = CardRemovalKeepUntilHangup;
+
+    /// <summary>The <see cref="CardRemoval"/> value that lets the call go on until on-hook.</summary>
+    public const string CardRemovalKeepUntilHangup = "keep-until-hangup";
+
+    /// <summary>The <see cref="CardRemoval"/> value that ends the call at once.</summary>
+    public const string CardRemovalEndCall = "end-call";
 }

@@ -119,6 +119,7 @@ public sealed class BoardConfigLoaderTests : IDisposable
         Assert.Equal("us-standard", config.Defaults.RingCadence);
         Assert.Equal(["PCMU", "PCMA"], config.Defaults.Codecs);
         Assert.Equal("us", config.Defaults.TonePlan);
+        Assert.Equal("keep-until-hangup", config.Defaults.CardRemoval);
         Assert.Empty(config.EmergencyNumbers);
         Assert.Equal((30, 80, 800), (station.Hook!.DebounceMs, station.Hook.FlashMinMs, station.Hook.FlashMaxMs));
         Assert.Equal((1, 16, 2), (station.Display!.I2cBus, station.Display.Columns, station.Display.Rows));

@@ -180,6 +180,29 @@ public sealed partial class BoardConfigValidatorTests
         BoardJson.AssertError(BoardJson.Errors(board), "$.defaults.ringCadence", "unknown ring cadence 'us-standrad'");
     }
 
+    [Theory]
+    [InlineData("keep-until-hangup")]
+    [InlineData("end-call")]
+    public void Validate_KnownCardRemovalPolicy_IsAccepted(string policy)
+    {
+        var board = BoardJson.Valid();
+        board["defaults"]!["cardRemoval"] = policy;
+
+        Assert.DoesNotContain(BoardJson.Errors(board), e => e.JsonPath == "$.defaults.cardRemoval");
+    }
+
+    [Theory]
+    [InlineData("end_call")]
+    [InlineData("")]
+    [InlineData("Keep-Until-Hangup")]
+    public void Validate_UnknownCardRemovalPolicy_ReportsBothChoices(string policy)
+    {
+        var board = BoardJson.Valid();
+        board["defaults"]!["cardRemoval"] = policy;
+
+        BoardJson.AssertError(BoardJson.Errors(board), "$.defaults.cardRemoval", $"unknown card-removal policy '{policy}'; use 'keep-until-hangup' or 'end-call'");
+    }
+
     [Fact]
     public void Validate_UnknownStationRingCadence_ReportsStation()
     {

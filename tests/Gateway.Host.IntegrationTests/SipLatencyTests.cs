@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Gateway.NetworkServer;
 using Gateway.NetworkServer.IntegrationTests.Sipp;
+using Gateway.Bench.Perf;
 using Xunit.Abstractions;
 
 namespace Gateway.Host.IntegrationTests;
@@ -25,7 +26,7 @@ public sealed partial class SipLatencyTests(PcscdFixture pcscd, SipGatewayFixtur
         var clock = TimeProvider.System;
         var card = SipCards.For("alice", "secret", fixture.Server.Realm, SipGatewayFixture.AliceNumber);
         await using var events = await SseClient.ConnectAsync(fixture.Gateway.Http);
-        await using var raw = RawReaderWatch.Start(PcscdFixture.Reader0);
+        await using var raw = new RawReaderWatch(PcscdFixture.Reader0);
         var toReady = new List<double>();
         var toRegistered = new List<double>();
         var toUnregistered = new List<double>();

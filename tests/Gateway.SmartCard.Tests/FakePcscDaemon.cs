@@ -22,6 +22,9 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
 
     public byte[] TransmitResponse { get; set; } = [0x90, 0x00];
 
+    /// <summary>The dispositions SCardDisconnect was called with, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<uint> Dispositions { get; } = new();
+
     /// <summary>What SCardStatus on a card handle returns.</summary>
     public uint StatusResult { get; set; } = PcscError.Success;
 
@@ -119,7 +122,11 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
         }
     }
 
-    public uint Disconnect(nint card, uint disposition) => PcscError.Success;
+    public uint Disconnect(nint card, uint disposition)
+    {
+        Dispositions.Enqueue(disposition);
+        return PcscError.Success;
+    }
 
     public uint Transmit(nint card, uint protocol, ReadOnlySpan<byte> command, Span<byte> response, out int received)
     {

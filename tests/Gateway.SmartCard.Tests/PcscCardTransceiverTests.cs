@@ -8,6 +8,35 @@ public class PcscCardTransceiverTests
     private static readonly byte[] s_select = [0x00, 0xA4, 0x04, 0x00, 0x02, 0xF0, 0x01, 0x00];
 
     [Fact]
+    public void Dispose_CardStillThere_DisconnectsWithReset()
+    {
+        using var daemon = CardIn("R0");
+        using var context = PcscContext.Establish(daemon);
+        var transceiver = PcscCardTransceiver.Connect(context, "R0");
+
+        transceiver.Dispose();
+        transceiver.Dispose();
+
+        Assert.Equal([1u], daemon.Dispositions);
+    }
+
+    [Fact]
+    public void Dispose_CardGoneAndAnotherInserted_LeavesTheNewCardAlone()
+    {
+        // The old handle says SCARD_W_REMOVED_CARD; a reset through it would reset the card inserted since.
+        using var daemon = CardIn("R0");
+        using var context = PcscContext.Establish(daemon);
+        var transceiver = PcscCardTransceiver.Connect(context, "R0");
+        daemon.Remove("R0");
+        daemon.Insert("R0", [0x3B, 0x80]);
+        daemon.StatusResult = PcscError.RemovedCard;
+
+        transceiver.Dispose();
+
+        Assert.Equal([0u], daemon.Dispositions);
+    }
+
+    [Fact]
     public async Task Transmit_RemovedCardCode_ThrowsCardRemovedException()
     {
         using var daemon = CardIn("R0");

@@ -71,6 +71,11 @@ internal static partial class BoardRules
             context.Add("$.defaults.tonePlan", "tonePlan must not be empty");
         }
 
+        if (defaults.CardRemoval is not (DefaultsConfig.CardRemovalKeepUntilHangup or DefaultsConfig.CardRemovalEndCall))
+        {
+            context.Add("$.defaults.cardRemoval", $"unknown card-removal policy '{defaults.CardRemoval}'; use '{DefaultsConfig.CardRemovalKeepUntilHangup}' or '{DefaultsConfig.CardRemovalEndCall}'");
+        }
+
         if (defaults.Codecs.Count == 0)
         {
             context.Add("$.defaults.codecs", "at least one codec is required");

@@ -3,12 +3,14 @@ namespace Gateway.SmartCard.PcscLite;
 /// <summary>
 /// A <see cref="CardTransceiver"/> over SCardConnect/SCardTransmit (T=0 or T=1). Removal maps to
 /// <see cref="CardRemovedException"/>; disposing disconnects with SCARD_RESET_CARD so the next user finds the PIN
-/// state cleared.
+/// state cleared, unless the handle's card is already gone: then SCARD_LEAVE_CARD, because pcscd would otherwise
+/// reset whatever card is in the reader now (a traveller who re-inserts quickly lost the new card's setup that way).
 /// </summary>
 public sealed class PcscCardTransceiver : CardTransceiver, IDisposable
 {
     private const uint ProtocolT0 = 1;
     private const uint ProtocolT1 = 2;
+    private const uint DispositionLeave = 0;
     private const uint DispositionReset = 1;
     private static readonly TimeSpan s_removalGrace = TimeSpan.FromSeconds(1);
     private readonly PcscContext _context;
@@ -118,14 +120,16 @@ public sealed class PcscCardTransceiver : CardTransceiver, IDisposable
         }
     }
 
-    /// <summary>Disconnects, resetting the card.</summary>
+    /// <summary>Disconnects, resetting the card if it is still the one this handle connected to.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             if (_card != 0 && !_context.IsClosed)
             {
-                _context.Api.Disconnect(_card, DispositionReset);
+                // pcscd marks a handle whose card left the reader (SCARD_W_REMOVED_CARD), even once another card is in.
+                var gone = PcscError.IsCardGone(_context.Api.Status(_card, out _, out _, out _));
+                _context.Api.Disconnect(_card, gone ? DispositionLeave : DispositionReset);
             }
 
             _card = 0;

@@ -1,5 +1,6 @@
-using System.Text;
+using System.Buffers.Binary;
 using Gateway.Dsp;
+using Gateway.Media.Devices.Wav;
 
 namespace Gateway.Bench;
 
@@ -12,16 +13,15 @@ internal static class Wav
     public static byte[] Tone(double hz, int seconds)
     {
         var samples = Rate * seconds;
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream, Encoding.ASCII);
-        WriteHeader(writer, samples, Rate);
+        var file = new byte[WavHeader.Length + (samples * 2)];
+        WavHeader.Write(file, Rate, samples * 2);
+        var pcm = file.AsSpan(WavHeader.Length);
         for (var i = 0; i < samples; i++)
         {
-            writer.Write((short)(7000 * Math.Sin(2 * Math.PI * hz * i / Rate)));
+            BinaryPrimitives.WriteInt16LittleEndian(pcm[(i * 2)..], (short)(7000 * Math.Sin(2 * Math.PI * hz * i / Rate)));
         }
 
-        writer.Flush();
-        return stream.ToArray();
+        return file;
     }
 
     /// <summary>
@@ -82,21 +82,5 @@ internal static class Wav
         }
 
         return Math.Min(44, bytes.Length);
-    }
-
-    private static void WriteHeader(BinaryWriter writer, int samples, int rate)
-    {
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (samples * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(samples * 2);
     }
 }
