@@ -60,6 +60,40 @@ public sealed class CardFlowTests(PcscdFixture pcscd, CardGatewayFixture fixture
     }
 
     [Fact]
+    public async Task CardReinsertedAtOnce_WhileThePreviousSessionIsStillBeingWiped_SecondCardStillWorks()
+    {
+        // The first session is wiped only after its unregister (bounded, and unanswered here), so its stale PC/SC
+        // handle is released while the second card waits for its PIN. Releasing it with a reset used to reset the
+        // second card under the prompt; its VERIFY then failed.
+        pcscd.EnsureRunning();
+        await using var events = await SseClient.ConnectAsync(Gateway.Http);
+        try
+        {
+            await InsertAsync("0", s_exampleCard);
+            await events.WaitForAsync("card.pin", "station-1");
+            await PressAsync(Pin + "#");
+            await events.WaitForAsync("card.ready", "station-1");
+            await RemoveAsync("0");
+            await events.WaitForAsync("card.removed", "station-1");
+
+            await InsertAsync("0", s_exampleCard);
+            await events.WaitForAsync("card.pin", "station-1");
+            await events.WaitForAsync("registration.unregistered", "station-1");
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            await PressAsync(Pin + "#");
+
+            var ready = await events.WaitForAsync("card.ready", "station-1");
+            Assert.Equal("T. Raveller", Data(ready).GetProperty("user").GetString());
+        }
+        finally
+        {
+            await RemoveAsync("0");
+        }
+
+        await events.WaitForAsync("card.removed", "station-1");
+    }
+
+    [Fact]
     public async Task ExampleCard_WrongPin_RejectedWithTriesLeft()
     {
         pcscd.EnsureRunning();
