@@ -18,6 +18,12 @@ public sealed class DefaultsConfig
     /// </summary>
     public string CardRemoval { get; set; } = CardRemovalKeepUntilHangup;
 
+    /// <summary>
+    /// Gets how many seconds a handset left off-hook hears reorder or busy before the off-hook warning tone; 0 turns
+    /// the warning off; default 30.
+    /// </summary>
+    public int OffHookWarningSeconds { get; set; } = 30;
+
     /// <summary>The <see cref="CardRemoval"/> value that lets the call go on until on-hook.</summary>
     public const string CardRemovalKeepUntilHangup = "keep-until-hangup";
 

@@ -181,6 +181,17 @@ public sealed partial class BoardConfigValidatorTests
     }
 
     [Theory]
+    [InlineData(-1)]
+    [InlineData(601)]
+    public void Validate_OffHookWarningOutOfRange_ReportsIt(int seconds)
+    {
+        var board = BoardJson.Valid();
+        board["defaults"]!["offHookWarningSeconds"] = seconds;
+
+        BoardJson.AssertError(BoardJson.Errors(board), "$.defaults.offHookWarningSeconds", $"must be 0 (off) to 600; got {seconds}");
+    }
+
+    [Theory]
     [InlineData("keep-until-hangup")]
     [InlineData("end-call")]
     public void Validate_KnownCardRemovalPolicy_IsAccepted(string policy)

@@ -71,6 +71,11 @@ internal static partial class BoardRules
             context.Add("$.defaults.tonePlan", "tonePlan must not be empty");
         }
 
+        if (defaults.OffHookWarningSeconds is < 0 or > 600)
+        {
+            context.Add("$.defaults.offHookWarningSeconds", $"offHookWarningSeconds must be 0 (off) to 600; got {defaults.OffHookWarningSeconds}");
+        }
+
         if (defaults.CardRemoval is not (DefaultsConfig.CardRemovalKeepUntilHangup or DefaultsConfig.CardRemovalEndCall))
         {
             context.Add("$.defaults.cardRemoval", $"unknown card-removal policy '{defaults.CardRemoval}'; use '{DefaultsConfig.CardRemovalKeepUntilHangup}' or '{DefaultsConfig.CardRemovalEndCall}'");

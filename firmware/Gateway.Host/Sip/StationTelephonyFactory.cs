@@ -43,6 +43,7 @@ internal sealed class StationTelephonyFactory(BoardConfiguration board, IOutboun
             new PayPhonePolicy(board.EmergencyNumbers, board.FreeNumbers))
         {
             DefaultCodecs = board.Defaults.Codecs,
+            OffHookWarningAfter = TimeSpan.FromSeconds(board.Defaults.OffHookWarningSeconds),
             CardRemoval = board.Defaults.CardRemoval == DefaultsConfig.CardRemovalEndCall ? CardRemovalPolicy.EndCall : CardRemovalPolicy.KeepUntilHangup,
         };
         return (telephony, audio);

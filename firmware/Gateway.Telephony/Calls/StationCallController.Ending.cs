@@ -84,6 +84,7 @@ internal sealed partial class StationCallController
         {
             _telephony.Audio.PlayTone(heard);
             _line.ShowDisplay([EndText(cause), call.RemoteParty]);
+            ArmOffHookWarning();
         }
         else
         {

@@ -74,6 +74,7 @@ internal sealed partial class StationCallController : IDisposable
     /// <summary>The handset went on-hook: the call ends (BYE or CANCEL) and the station is ready again.</summary>
     public void OnOnHook()
     {
+        DisarmOffHookWarning();
         StopDialling();
         if (Call is { } call && call.State != StationCallState.Alerting)
         {
@@ -174,6 +175,7 @@ internal sealed partial class StationCallController : IDisposable
     public void Dispose()
     {
         _telephony.Audio.DigitDetected -= OnAudioDigit;
+        DisarmOffHookWarning();
         StopDialling();
         if (Call is { } call)
         {
@@ -191,6 +193,7 @@ internal sealed partial class StationCallController : IDisposable
 
     private void StartDialling()
     {
+        DisarmOffHookWarning();
         StopDialling();
         IDigitCollector collector;
         try
@@ -239,6 +242,7 @@ internal sealed partial class StationCallController : IDisposable
     {
         _telephony.Audio.PlayTone(tone);
         _line.ShowDisplay(display);
+        ArmOffHookWarning();
     }
 
     private IReadOnlyList<string> Codecs(FollowMeAccount? account) =>

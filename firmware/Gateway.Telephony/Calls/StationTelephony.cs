@@ -23,6 +23,12 @@ public sealed record StationTelephony(
     /// <summary>Gets what a call in progress does when its card is removed.</summary>
     public CardRemovalPolicy CardRemoval { get; init; } = CardRemovalPolicy.KeepUntilHangup;
 
+    /// <summary>
+    /// Gets how long a handset left off-hook hears reorder or busy (after a failed or ended call, or dial tone that
+    /// timed out) before the off-hook warning tone; zero or less turns the warning off.
+    /// </summary>
+    public TimeSpan OffHookWarningAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets the board's codecs by preference, used after the card's own.</summary>
     public IReadOnlyList<string> DefaultCodecs { get; init; } = ["PCMU", "PCMA"];
 }

@@ -25,7 +25,7 @@ internal sealed class StationCallHarness : IIncomingCallHandler, IOutboundCallPl
     private readonly Task _loop;
     private readonly Dictionary<string, FollowMeAccount> _routes = new(StringComparer.Ordinal);
 
-    public StationCallHarness(CardRemovalPolicy removal = CardRemovalPolicy.KeepUntilHangup, bool attach = true)
+    public StationCallHarness(CardRemovalPolicy removal = CardRemovalPolicy.KeepUntilHangup, bool attach = true, TimeSpan? offHookWarningAfter = null)
     {
         Ringer.IsOffHook = () => Hook.IsOffHook;
         Gateway = new SipNode(Network, Time, 5060, "gateway");
@@ -37,6 +37,7 @@ internal sealed class StationCallHarness : IIncomingCallHandler, IOutboundCallPl
         Telephony = new StationTelephony(Audio, this, CreateCollector, new RingCadenceSelector(RingCadences.UsStandard), new PayPhonePolicy(["911"], ["18005550100"]))
         {
             CardRemoval = removal,
+            OffHookWarningAfter = offHookWarningAfter ?? TimeSpan.FromSeconds(30),
         };
         if (attach)
         {
