@@ -12,6 +12,7 @@ namespace Gateway.Sip.UserAgent;
 public sealed class SipIncomingCall : SipCall
 {
     private readonly ServerInviteTransaction _transaction;
+    private readonly TaskCompletionSource<SipBodyContent?> _acknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _finalSent;
 
     internal SipIncomingCall(SipUserAgent agent, ServerInviteTransaction transaction)
@@ -30,6 +31,13 @@ public sealed class SipIncomingCall : SipCall
 
     /// <summary>True once the caller ACKed our 2xx.</summary>
     public bool IsAcknowledged { get; private set; }
+
+    /// <summary>
+    /// Completes when the caller ACKs our 2xx, with the ACK's body: the SDP answer when the INVITE had no offer and
+    /// our 2xx carried one (RFC 3261 §13.2.1), else usually null. It never completes when no ACK comes; the call
+    /// then ends (Timer H/L), so wait on it together with <see cref="SipCall.Ended"/>.
+    /// </summary>
+    public Task<SipBodyContent?> Acknowledged => _acknowledged.Task;
 
     /// <summary>Sends a provisional with our tag and Contact (an early dialog), e.g. 180 Ringing or 183.</summary>
     /// <param name="statusCode">101 to 199.</param>
@@ -174,6 +182,7 @@ public sealed class SipIncomingCall : SipCall
         if (ack.CSeq?.Number == Request.CSeq!.Number)
         {
             IsAcknowledged = true;
+            _acknowledged.TrySetResult(ack.Body.IsEmpty ? null : new SipBodyContent(ack.Body.ToArray(), ack.ContentType?.ToString() ?? "application/sdp"));
         }
     }
 

@@ -94,9 +94,24 @@ internal sealed partial class StationCallController
     {
         media = null!;
         negotiation = CallMediaNegotiation.Fail("no SDP offer");
-        if (incoming.Offer is not { } offer || !offer.ContentType.StartsWith(SdpType, StringComparison.OrdinalIgnoreCase))
+        if (incoming.Offer is null)
         {
-            // Offerless INVITEs would need the answer from the ACK, which the SIP layer does not hand up.
+            // Late offer (RFC 3261 §13.2.1): our 200 will carry the offer and the ACK the answer; see AnswerLateOffer.
+            try
+            {
+                media = _telephony.Audio.CreateCallMedia(Codecs(account));
+                negotiation = CallMediaNegotiation.Fail("late offer: the answer comes with the ACK");
+                return true;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogMediaFailed(ex, "CreateCallMedia");
+                return false;
+            }
+        }
+
+        if (!incoming.Offer.ContentType.StartsWith(SdpType, StringComparison.OrdinalIgnoreCase))
+        {
             return false;
         }
 
@@ -104,7 +119,7 @@ internal sealed partial class StationCallController
         try
         {
             created = _telephony.Audio.CreateCallMedia(Codecs(account));
-            negotiation = created.AnswerOffer(new UTF8Encoding(false, true).GetString(offer.Content.Span));
+            negotiation = created.AnswerOffer(new UTF8Encoding(false, true).GetString(incoming.Offer.Content.Span));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -193,6 +208,12 @@ internal sealed partial class StationCallController
     {
         _line.StopRinging();
         var incoming = (SipIncomingCall)call.Sip;
+        if (incoming.Offer is null)
+        {
+            AnswerLateOffer(call, incoming);
+            return;
+        }
+
         var answer = new SipBodyContent(Encoding.UTF8.GetBytes(call.AnswerSdp ?? string.Empty), SdpType);
         if (!incoming.Accept(answer))
         {

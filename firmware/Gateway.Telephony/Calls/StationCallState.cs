@@ -20,4 +20,7 @@ public enum StationCallState
 
     /// <summary>Over.</summary>
     Ended,
+
+    /// <summary>Inbound with a late offer: our 200 carried the offer, the answer is awaited in the ACK (no audio yet).</summary>
+    Answering,
 }

@@ -145,16 +145,6 @@ public sealed class StationInboundCallTests : IAsyncDisposable
         Assert.True(_h.Audio.Medias[0].Disposed);
     }
 
-    [Fact]
-    public async Task OfferlessInvite_488()
-    {
-        var alice = _h.Insert(StationCallHarness.Account("Alice", "+15557770001"));
-
-        var caller = _h.Far.Agent.Call(_h.Gateway.UriFor(alice.ContactUser), null);
-
-        Assert.Equal(488, (await caller.Ended.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode);
-    }
-
     [Theory]
     [InlineData(FilterAction.Reject, 603, null)]
     [InlineData(FilterAction.Forward, 302, "sip:+15550009999@127.0.0.1")]
