@@ -126,7 +126,7 @@ public class StationLatencyBenchmarks
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(10)
-                .WithIterationCount(60)
+                .WithIterationCount(100)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
                 .WithToolchain(InProcessEmitToolchain.Instance));
