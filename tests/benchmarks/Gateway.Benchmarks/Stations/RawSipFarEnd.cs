@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Gateway.Sip.Message;
 
 namespace Gateway.Benchmarks.Stations;
 
@@ -24,40 +25,64 @@ internal sealed class RawSipFarEnd : IDisposable
 
     public IPEndPoint Address { get; }
 
-    /// <summary>Blocks until a request with <paramref name="method"/> arrives (other datagrams are skipped) and returns its text.</summary>
-    public string ReceiveRequest(string method, TimeSpan timeout) => Receive(method + " ", timeout);
-
-    /// <summary>Blocks until a response with <paramref name="status"/> for <paramref name="cseqMethod"/> arrives.</summary>
-    public string ReceiveResponse(int status, string cseqMethod, TimeSpan timeout)
+    /// <summary>
+    /// Blocks until a datagram starting with <paramref name="startLine"/> arrives (others are skipped) and returns a
+    /// copy of it, unparsed, so a timed wait ends with the read itself.
+    /// </summary>
+    public byte[] Receive(string startLine, TimeSpan timeout)
     {
+        var prefix = Encoding.ASCII.GetBytes(startLine);
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (true)
         {
-            var text = Receive("SIP/2.0 " + status.ToString(CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(Math.Max(1, deadline - Environment.TickCount64)));
-            if (Header(text, "CSeq", null).EndsWith(" " + cseqMethod, StringComparison.Ordinal))
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0)
             {
-                return text;
+                throw new TimeoutException($"no '{startLine}' from the gateway within {timeout.TotalSeconds:F0} s");
+            }
+
+            _socket.ReceiveTimeout = (int)Math.Max(1, left);
+            int length;
+            try
+            {
+                length = _socket.Receive(_buffer);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut)
+            {
+                continue;
+            }
+
+            if (_buffer.AsSpan(0, length).StartsWith(prefix))
+            {
+                return _buffer[..length];
             }
         }
     }
 
-    /// <summary>Answers a request received from the gateway (its Vias, From, Call-ID and CSeq; a tag on To).</summary>
-    public void Reply(string request, int status, string reason, IPEndPoint to)
+    /// <summary>Blocks until a final response with <paramref name="status"/> to a <paramref name="method"/> request arrives.</summary>
+    public SipResponse ReceiveResponse(int status, string method, TimeSpan timeout)
     {
-        var response = new StringBuilder().Append(CultureInfo.InvariantCulture, $"SIP/2.0 {status} {reason}\r\n");
-        foreach (var via in Headers(request, "Via", "v"))
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (true)
         {
-            response.Append("Via: ").Append(via).Append("\r\n");
+            var left = TimeSpan.FromMilliseconds(Math.Max(1, deadline - Environment.TickCount64));
+            var response = (SipResponse)Parse(Receive("SIP/2.0 " + status.ToString(CultureInfo.InvariantCulture) + " ", left));
+            if (response.CSeq?.Method.ToString() == method)
+            {
+                return response;
+            }
         }
-
-        var toHeader = Header(request, "To", "t");
-        response.Append("From: ").Append(Header(request, "From", "f")).Append("\r\n")
-            .Append("To: ").Append(toHeader).Append(toHeader.Contains(";tag=", StringComparison.Ordinal) ? string.Empty : ";tag=far" + _calls.ToString(CultureInfo.InvariantCulture)).Append("\r\n")
-            .Append("Call-ID: ").Append(Header(request, "Call-ID", "i")).Append("\r\n")
-            .Append("CSeq: ").Append(Header(request, "CSeq", null)).Append("\r\n")
-            .Append("Content-Length: 0\r\n\r\n");
-        Send(response.ToString(), to);
     }
+
+    /// <summary>Answers a request received from the gateway, as a proxy would (the product's own response factory).</summary>
+    public void Reply(byte[] request, int status, IPEndPoint to)
+    {
+        var response = SipResponseFactory.CreateResponse((SipRequest)Parse(request), status, toTag: "far" + _calls.ToString(CultureInfo.InvariantCulture));
+        _socket.SendTo(response.ToArray(), to);
+    }
+
+    public static SipMessage Parse(byte[] datagram) =>
+        SipMessageReader.ParseDatagram(datagram).Message ?? throw new InvalidOperationException("the gateway sent a datagram that does not parse:\n" + Encoding.UTF8.GetString(datagram));
 
     /// <summary>Builds an INVITE with a PCMU offer from this socket to <paramref name="requestUri"/>; each call gets a new Call-ID and branch.</summary>
     public RawInvite NewInvite(string requestUri)
@@ -74,8 +99,8 @@ internal sealed class RawSipFarEnd : IDisposable
     public string Cancel(RawInvite invite) => Request("CANCEL", invite, null, string.Empty);
 
     /// <summary>The ACK for a non-2xx final answer to an INVITE this socket sent (same branch, the answer's To).</summary>
-    public string Ack(RawInvite invite, string finalResponse) =>
-        Request("ACK", invite with { To = Header(finalResponse, "To", "t") }, null, string.Empty);
+    public string Ack(RawInvite invite, SipResponse finalResponse) =>
+        Request("ACK", invite with { To = $"<{invite.RequestUri}>;tag={finalResponse.To?.Tag}" }, null, string.Empty);
 
     public void Send(string text, IPEndPoint to) => _socket.SendTo(Encoding.UTF8.GetBytes(text), to);
 
@@ -110,55 +135,5 @@ internal sealed class RawSipFarEnd : IDisposable
         }
 
         return text.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n").Append(body).ToString();
-    }
-
-    private string Receive(string startsWith, TimeSpan timeout)
-    {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        while (true)
-        {
-            var left = deadline - Environment.TickCount64;
-            if (left <= 0)
-            {
-                throw new TimeoutException($"no '{startsWith}' from the gateway within {timeout.TotalSeconds:F0} s");
-            }
-
-            _socket.ReceiveTimeout = (int)Math.Max(1, left);
-            int length;
-            try
-            {
-                length = _socket.Receive(_buffer);
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut)
-            {
-                continue;
-            }
-
-            var text = Encoding.UTF8.GetString(_buffer, 0, length);
-            if (text.StartsWith(startsWith, StringComparison.Ordinal))
-            {
-                return text;
-            }
-        }
-    }
-
-    private static string Header(string message, string name, string? compact) =>
-        Headers(message, name, compact).FirstOrDefault() ?? throw new InvalidOperationException($"no {name} header in:\n{message}");
-
-    private static IEnumerable<string> Headers(string message, string name, string? compact)
-    {
-        foreach (var line in message[..message.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n").Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var field = colon < 0 ? string.Empty : line[..colon].Trim();
-            if (field.Equals(name, StringComparison.OrdinalIgnoreCase) || (compact is not null && field.Equals(compact, StringComparison.OrdinalIgnoreCase)))
-            {
-                // Several Vias may share a line; each goes back on its own line, in order.
-                foreach (var value in name == "Via" ? line[(colon + 1)..].Split(',') : [line[(colon + 1)..]])
-                {
-                    yield return value.Trim();
-                }
-            }
-        }
     }
 }
