@@ -16,7 +16,7 @@
       bench     deps + build, then Kamailio (two demo subscribers and their cards), pcscd + vpcd, and the gateway on the
                 simulated bench board; prints the API URL. With -Demo it plays the scripted tour and prints a timeline.
       perf      deps + build, then the side-by-side suite against baresip on loopback (idle, call CPU, RTP pacing, card
-                timing, multi-call, startup); writes artifacts/perf/report.md and report.json. -Smoke: a few seconds per case.
+                timing, multi-call, startup, station latencies); writes artifacts/perf/report.md and report.json. -Smoke: a few seconds per case.
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
       publish-aot  NativeAOT gateway for -Rid (default linux-x64) into artifacts/publish-aot/<rid> (needs clang, zlib1g-dev).
       aot-smoke deps + build + publish-aot, then the Host integration tests against the NativeAOT binary (CI smoke).

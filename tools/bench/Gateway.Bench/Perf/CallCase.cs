@@ -24,7 +24,11 @@ internal static class CallCase
         {
             gatewayFigures = await MeasureCallAsync(context, gatewayName, gateway.ProcessId, farEnd, pacing, async () =>
             {
+                var since = System.Diagnostics.Stopwatch.GetTimestamp();
                 await gateway.Api.SetHookAsync(PerfContext.StationA, offHook: true, ct);
+
+                // Keys sent inside the hook debounce are on-hook keys: dial after the dial tone, as a person does.
+                await gateway.WaitForAsync("hook.off", PerfContext.StationA, since, ct);
                 await gateway.Api.PressKeysAsync(PerfContext.StationA, BenchNetwork.Carol.FollowMeNumber[2..], ct);
             }, () => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct), ct);
         }

@@ -1,6 +1,6 @@
 namespace Gateway.Bench.Perf;
 
-/// <summary>One case of the suite (a-f): its rows, and notes on what exactly was measured.</summary>
+/// <summary>One case of the suite (a-g): its rows, and notes on what exactly was measured.</summary>
 internal sealed class PerfCase(string id, string title)
 {
     public string Id { get; } = id;

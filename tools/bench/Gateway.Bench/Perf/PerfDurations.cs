@@ -8,9 +8,10 @@ internal sealed record PerfDurations(
     int CardRounds,
     TimeSpan CallWindow,
     TimeSpan MultiCallWindow,
-    IReadOnlyList<int> MultiCallStations)
+    IReadOnlyList<int> MultiCallStations,
+    int LatencySamples)
 {
-    public static PerfDurations Full { get; } = new(TimeSpan.FromSeconds(10), 6, 5, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), [1, 2, 4, 8, 16, 32]);
+    public static PerfDurations Full { get; } = new(TimeSpan.FromSeconds(10), 6, 5, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), [1, 2, 4, 8, 16, 32], 40);
 
-    public static PerfDurations Smoke { get; } = new(TimeSpan.FromSeconds(1), 3, 1, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(3), [1, 2]);
+    public static PerfDurations Smoke { get; } = new(TimeSpan.FromSeconds(1), 3, 1, 2, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(3), [1, 2], 3);
 }

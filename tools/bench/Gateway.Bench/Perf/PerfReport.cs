@@ -59,12 +59,12 @@ internal sealed class PerfReport(MachineInfo machine, bool smoke, DateTimeOffset
             }
 
             md.AppendLine();
-            md.AppendLine("| Subject | Metric | Unit | Runs | Median | Min | Max | Note |");
-            md.AppendLine("|---|---|---|---:|---:|---:|---:|---|");
+            md.AppendLine("| Subject | Metric | Unit | Runs | Median | P95 | Min | Max | Note |");
+            md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|");
             foreach (var row in perfCase.Rows)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {row.Subject} | {row.Metric} | {row.Unit} | {row.Runs} | {Format(row.Median)} | {Format(row.Min)} | {Format(row.Max)} | {row.Note} |");
+                    $"| {row.Subject} | {row.Metric} | {row.Unit} | {row.Runs} | {Format(row.Median)} | {Format(row.P95)} | {Format(row.Min)} | {Format(row.Max)} | {row.Note} |");
             }
         }
 

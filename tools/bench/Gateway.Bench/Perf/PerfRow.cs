@@ -8,6 +8,9 @@ internal sealed record PerfRow(string Subject, string Metric, string Unit, int R
 {
     public bool Available => Median is not null;
 
+    /// <summary>Gets the 95th percentile (nearest rank), for rows whose runs are latency samples; null otherwise.</summary>
+    public double? P95 { get; init; }
+
     public static PerfRow Unavailable(string subject, string metric, string unit, string reason) =>
         new(subject, metric, unit, 0, null, null, null, "not available in this run: " + reason);
 

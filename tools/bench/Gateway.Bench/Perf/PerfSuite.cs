@@ -3,7 +3,7 @@ using Gateway.NetworkServer;
 namespace Gateway.Bench.Perf;
 
 /// <summary>
-/// <c>gateway-bench --perf</c>: the side-by-side suite against baresip on loopback (cases a-f of the issue). Every
+/// <c>gateway-bench --perf</c>: the side-by-side suite against baresip on loopback (cases a-g of the issue). Every
 /// case runs even if an earlier one failed; the report says which did. Exit code 0 when every case produced numbers.
 /// </summary>
 internal static class PerfSuite
@@ -20,6 +20,7 @@ internal static class PerfSuite
         var call = Case(report, "b", "One call (G.711 PCMU, 20 ms): caller process CPU and RSS, same Kamailio, same far end");
         var pacing = Case(report, "c", "RTP pacing: send-interval deviation from a tshark capture");
         var multi = Case(report, "e", "Multi-call: N simulated stations all in calls");
+        var latency = Case(report, "g", "Station latencies on the wire: last key → INVITE, INVITE → ring.start");
 
         Directory.CreateDirectory(options.RunDirectory);
         Console.WriteLine($"perf: Kamailio on 127.0.0.1:{options.ServerPort}, {(options.Smoke ? "smoke" : "full")} run");
@@ -33,9 +34,9 @@ internal static class PerfSuite
             }
 
             await using var baresip = await context.StartBaresipAsync(BenchNetwork.Dave, autoAnswer: true, ct);
-            if (Wanted(idle) || Wanted(card) || Wanted(call) || Wanted(pacing))
+            if (Wanted(idle) || Wanted(card) || Wanted(call) || Wanted(pacing) || Wanted(latency))
             {
-                await RunWithGatewayAsync(context, baresip, idle, card, call, pacing, Wanted, ct);
+                await RunWithGatewayAsync(context, baresip, new GatewayCases(idle, card, call, pacing, latency), Wanted, ct);
             }
 
             if (Wanted(multi))
@@ -57,9 +58,10 @@ internal static class PerfSuite
         return 0;
     }
 
-    // Cases a, d, b and c share one registered JIT gateway (alice's card at station-1) and the baresip subject.
-    private static async Task RunWithGatewayAsync(PerfContext context, BaresipParty baresip, PerfCase idle, PerfCase card, PerfCase call, PerfCase pacing, Func<PerfCase, bool> wanted, CancellationToken ct)
+    // Cases a, d, g, b and c share one registered JIT gateway (alice's card at station-1) and the baresip subject.
+    private static async Task RunWithGatewayAsync(PerfContext context, BaresipParty baresip, GatewayCases cases, Func<PerfCase, bool> wanted, CancellationToken ct)
     {
+        var (idle, card, call, pacing, latency) = cases;
         if (wanted(idle))
         {
             IdleCase.Describe(context, idle);
@@ -95,13 +97,18 @@ internal static class PerfSuite
             });
             if (jit is null)
             {
-                card.Error = call.Error = pacing.Error = "the JIT gateway did not start registered: " + idle.Error;
+                card.Error = call.Error = pacing.Error = latency.Error = "the JIT gateway did not start registered: " + idle.Error;
                 return;
             }
 
             if (wanted(card))
             {
                 await GuardAsync(card, () => CardTimingCase.RunAsync(context, card, jit, ct));
+            }
+
+            if (wanted(latency))
+            {
+                await GuardAsync(latency, () => StationLatencyCase.RunAsync(context, latency, jit, baresip, ct));
             }
 
             if (wanted(call) || wanted(pacing))
@@ -117,6 +124,8 @@ internal static class PerfSuite
             }
         }
     }
+
+    private sealed record GatewayCases(PerfCase Idle, PerfCase Card, PerfCase Call, PerfCase Pacing, PerfCase Latency);
 
     private static PerfCase Case(PerfReport report, string id, string title)
     {
