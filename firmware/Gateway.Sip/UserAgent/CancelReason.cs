@@ -7,11 +7,14 @@ namespace Gateway.Sip.UserAgent;
 /// sends <c>Reason: SIP;cause=200;text="Call completed elsewhere"</c> (RFC 3261 §16.7 point 10 asks it to say so), so
 /// the losing phone need not show a missed call.
 /// </summary>
-internal static class CancelReason
+public static class CancelReason
 {
     /// <summary>True when the CANCEL says the call was answered elsewhere; malformed or absent Reasons say no.</summary>
+    /// <param name="cancel">The CANCEL request.</param>
+    /// <returns>Whether a Reason is <c>SIP;cause=200</c>.</returns>
     public static bool IsAnsweredElsewhere(SipRequest cancel)
     {
+        ArgumentNullException.ThrowIfNull(cancel);
         foreach (var value in cancel.GetValues("Reason"))
         {
             foreach (var reason in SplitOutsideQuotes(value.ToString(), ','))
