@@ -137,7 +137,7 @@ public sealed class AccountServiceTests
         service.Add(second, _display.Add);
 
         var registered = await WaitForAsync(events, "registration.registered");
-        Assert.Equal("station-2", registered.Station);
+        Assert.Equal("station-2", registered.StationId);
         var registers = _net.Requests("REGISTER");
         Assert.Equal(2, registers.Count);
         var contacts = registers.Select(r => r.Contact!.Items[0]).ToList();
