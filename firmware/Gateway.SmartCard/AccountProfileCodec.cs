@@ -343,7 +343,7 @@ public static class AccountProfileCodec
     }
 
     private static FilterAction ReadAction(BerTlv item) =>
-        item.Value.Length == 1 && item.Value.Span[0] <= (byte)FilterAction.Voicemail
+        item.Value.Length == 1 && item.Value.Span[0] <= (byte)FilterAction.RejectBusy
             ? (FilterAction)item.Value.Span[0]
             : throw new CardFormatException($"Tag {item.Tag:X} is not a filter action.");
 

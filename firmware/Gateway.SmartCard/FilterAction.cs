@@ -6,7 +6,7 @@ public enum FilterAction
     /// <summary>Ring the station where the card is inserted.</summary>
     Ring = 0,
 
-    /// <summary>Reject the call.</summary>
+    /// <summary>Reject the call (603 Decline).</summary>
     Reject = 1,
 
     /// <summary>Forward to the rule's number.</summary>
@@ -14,4 +14,7 @@ public enum FilterAction
 
     /// <summary>Send to voicemail.</summary>
     Voicemail = 3,
+
+    /// <summary>Reject the call as busy (486 Busy Here): the caller hears busy rather than a refusal.</summary>
+    RejectBusy = 4,
 }

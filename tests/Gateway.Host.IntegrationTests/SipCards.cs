@@ -7,12 +7,13 @@ namespace Gateway.Host.IntegrationTests;
 /// <summary>Virtual applet cards for subscribers of a test Kamailio, without PIN, so timings hold no keypad typing.</summary>
 internal static class SipCards
 {
-    public static VirtualCardFile For(string user, string password, string realm, string number, string? registrar = null, string? cadence = null) => new()
+    public static VirtualCardFile For(string user, string password, string realm, string number, string? registrar = null, string? cadence = null,
+        Func<AccountProfile, AccountProfile>? shape = null) => new()
     {
         Kind = VirtualCardKind.Applet,
         Pin = null,
         Ha1 = new Dictionary<string, string> { ["MD5"] = DigestHa1.Md5(user, realm, password) },
-        Profile = new AccountProfile
+        Profile = (shape ?? (p => p))(new AccountProfile
         {
             CardSerial = "FM-" + user,
             FollowMeNumber = number,
@@ -23,7 +24,7 @@ internal static class SipCards
             RegistrarPrimary = registrar,
             PreferredCodecs = ["PCMU"],
             RingCadence = cadence,
-        },
+        }),
     };
 
     public static Task<VirtualCardConnection> InsertAsync(VirtualCardFile file, int reader = 0) =>

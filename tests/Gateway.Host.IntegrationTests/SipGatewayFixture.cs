@@ -3,13 +3,14 @@ using Gateway.NetworkServer;
 namespace Gateway.Host.IntegrationTests;
 
 /// <summary>
-/// Kamailio (usrloc flushed every second) with alice and bob, and a bench gateway with cards enabled whose default
+/// Kamailio (usrloc flushed every second) with alice, bob and carol, and a bench gateway with cards enabled whose default
 /// registrar is that Kamailio, on short SIP timers (T1 100 ms, retries 1-4 s, refusals 600 s).
 /// </summary>
 public sealed class SipGatewayFixture : IAsyncLifetime
 {
     public const string AliceNumber = "+15551230001";
     public const string BobNumber = "+15551230002";
+    public const string CarolNumber = "+15551230003";
 
     public const string DeviceId = "lobby-7";
     public const int SurchargeCents = 75;
@@ -33,6 +34,7 @@ public sealed class SipGatewayFixture : IAsyncLifetime
         var subscribers = _server.CreateSubscriberStore();
         await subscribers.AddAsync(new NewSubscriber("alice", "secret", AliceNumber));
         await subscribers.AddAsync(new NewSubscriber("bob", "secret", BobNumber));
+        await subscribers.AddAsync(new NewSubscriber("carol", "secret", CarolNumber));
         _gateway = await StartGatewayAsync(_server.Port, "--Gateway:DeviceId=" + DeviceId);
     }
 

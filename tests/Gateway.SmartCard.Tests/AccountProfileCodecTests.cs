@@ -15,6 +15,26 @@ public class AccountProfileCodecTests
     }
 
     [Fact]
+    public void DecodeEncode_RejectBusyAction_RoundTripsAsByte04()
+    {
+        var profile = TestProfiles.Alice with
+        {
+            CallFilters = [new CallFilterRule { CallerPattern = "*", Action = FilterAction.RejectBusy }],
+            DefaultFilterAction = FilterAction.RejectBusy,
+        };
+
+        var encoded = AccountProfileCodec.Encode(profile);
+
+        Assert.Equal(profile, AccountProfileCodec.Decode(encoded));
+        var hex = Convert.ToHexString(encoded);
+        Assert.Contains("DF260104", hex, StringComparison.Ordinal);
+
+        // The next value is no action: a card from a newer issuer is refused, not misread.
+        var unknown = Convert.FromHexString(hex.Replace("DF260104", "DF260105", StringComparison.Ordinal));
+        Assert.Throws<CardFormatException>(() => AccountProfileCodec.Decode(unknown));
+    }
+
+    [Fact]
     public void Encode_Example_UsesDocumentedTags()
     {
         var tlv = BerTlv.Decode(AccountProfileCodec.Encode(TestProfiles.Alice));

@@ -1,6 +1,6 @@
 namespace Gateway.NetworkServer;
 
-/// <summary>One transaction from the <c>acc</c> table (the INVITE's answer, or a BYE).</summary>
+/// <summary>One transaction from the <c>acc</c> table (the INVITE's answer, or a BYE), or one <c>missed_calls</c> row.</summary>
 /// <param name="Method">INVITE or BYE.</param>
 /// <param name="CallId">SIP Call-ID.</param>
 /// <param name="SipCode">Final response code, e.g. "200".</param>
@@ -11,6 +11,7 @@ namespace Gateway.NetworkServer;
 /// <param name="DeviceId">The gateway box, or empty.</param>
 /// <param name="SurchargeCents">That box's surcharge for the call.</param>
 /// <param name="Time">When the transaction completed.</param>
+/// <param name="SipReason">The final response's reason phrase, e.g. "Busy Here".</param>
 public sealed record AccountingEvent(
     string Method,
     string CallId,
@@ -21,4 +22,5 @@ public sealed record AccountingEvent(
     string BilledUser,
     string DeviceId,
     int SurchargeCents,
-    DateTimeOffset Time);
+    DateTimeOffset Time,
+    string SipReason = "");

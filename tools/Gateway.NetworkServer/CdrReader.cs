@@ -4,7 +4,8 @@ namespace Gateway.NetworkServer;
 
 /// <summary>
 /// Reads billing data Kamailio's acc module wrote: <c>acc</c> (one row per
-/// accounted transaction) and <c>acc_cdrs</c> (one row per answered call).
+/// accounted transaction), <c>missed_calls</c> (calls no phone took) and
+/// <c>acc_cdrs</c> (one row per answered call).
 /// </summary>
 public sealed class CdrReader
 {
@@ -13,9 +14,9 @@ public sealed class CdrReader
         "select callid, src_user, dst_user, billed_user, device_id, surcharge_cents, " +
         "(julianday(start_time) - 2440587.5) * 86400.0, duration from acc_cdrs order by id";
 
-    private const string EventsSql =
+    private const string EventColumns =
         "select method, callid, sip_code, src_user, dst_user, src_ip, billed_user, device_id, surcharge_cents, " +
-        "(julianday(time) - 2440587.5) * 86400.0 from acc order by id";
+        "(julianday(time) - 2440587.5) * 86400.0, sip_reason from ";
 
     private readonly string _databasePath;
 
@@ -41,11 +42,20 @@ public sealed class CdrReader
     /// <summary>Reads every accounted transaction, oldest first.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The events.</returns>
-    public async Task<IReadOnlyList<AccountingEvent>> ReadEventsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AccountingEvent>> ReadEventsAsync(CancellationToken cancellationToken = default) =>
+        ReadTableAsync("acc", cancellationToken);
+
+    /// <summary>Reads every missed call (acc's db_missed_flag: the INVITE failed at every phone), oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The missed calls.</returns>
+    public Task<IReadOnlyList<AccountingEvent>> ReadMissedCallsAsync(CancellationToken cancellationToken = default) =>
+        ReadTableAsync("missed_calls", cancellationToken);
+
+    private async Task<IReadOnlyList<AccountingEvent>> ReadTableAsync(string table, CancellationToken cancellationToken)
     {
-        return await ReadAsync(EventsSql, r => new AccountingEvent(
+        return await ReadAsync(EventColumns + table + " order by id", r => new AccountingEvent(
             Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7), Number(r, 8),
-            FromUnixSeconds(r.GetDouble(9))), cancellationToken);
+            FromUnixSeconds(r.GetDouble(9)), Text(r, 10)), cancellationToken);
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)

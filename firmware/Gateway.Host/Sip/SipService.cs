@@ -147,6 +147,7 @@ public sealed partial class SipService : IHostedService, IAsyncDisposable
             new AccountRegistrarOptions
             {
                 ContactHostPort = contactHostPort,
+                InstanceBox = string.IsNullOrEmpty(_runtime.DeviceId) ? null : _runtime.DeviceId,
                 DefaultRegistrar = registrar,
                 DefaultOutboundProxy = proxy,
                 RequestedExpiry = TimeSpan.FromSeconds(sip.RegistrationExpirySeconds),

@@ -67,6 +67,12 @@ public sealed class RegistrationClient : IAsyncDisposable
     /// <summary>The address of record.</summary>
     public string Aor => _options.Aor;
 
+    /// <summary>The Contact URI this registration binds.</summary>
+    public string ContactUri => _options.ContactUri;
+
+    /// <summary>The <c>+sip.instance</c> URN sent with the Contact, or null.</summary>
+    public string? InstanceId => _options.InstanceId;
+
     /// <summary>The Call-ID of every REGISTER of this registration.</summary>
     public string CallId => _requests.CallId;
 

@@ -23,4 +23,10 @@ public enum SipCallEndReason
 
     /// <summary>The request timed out or the transport failed.</summary>
     Failed,
+
+    /// <summary>
+    /// The caller's side cancelled before we answered because another branch of a forked call answered
+    /// (CANCEL with <c>Reason: SIP;cause=200</c>, RFC 3326): not a missed call.
+    /// </summary>
+    AnsweredElsewhere,
 }

@@ -172,7 +172,8 @@ public sealed class SipIncomingCall : SipCall
         if (cancelled)
         {
             TrySend(_transaction.CreateResponse(487));
-            End(new SipCallEnd(SipCallEndReason.RemoteCancel, 487));
+            var reason = CancelReason.IsAnsweredElsewhere(cancel.Request) ? SipCallEndReason.AnsweredElsewhere : SipCallEndReason.RemoteCancel;
+            End(new SipCallEnd(reason, 487));
         }
     }
 

@@ -8,6 +8,12 @@ public sealed record AccountRegistrarOptions
     /// <summary>The host:port of every account's Contact, e.g. <c>127.0.0.1:5062</c> (the SIP stack's address).</summary>
     public required string ContactHostPort { get; init; }
 
+    /// <summary>
+    /// What identifies this box in every Contact's <c>+sip.instance</c> (see <see cref="ContactInstance"/>); null uses
+    /// <see cref="ContactHostPort"/>.
+    /// </summary>
+    public string? InstanceBox { get; init; }
+
     /// <summary>The registrar when the card names none (or none this stack can reach).</summary>
     public SipServerAddress? DefaultRegistrar { get; init; }
 

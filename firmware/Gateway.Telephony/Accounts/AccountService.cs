@@ -8,8 +8,10 @@ namespace Gateway.Telephony.Accounts;
 
 /// <summary>
 /// The accounts of the inserted cards for their whole life: accepted card → account in the <see cref="Directory"/>
-/// and registered (Contact <c>sip:{ContactUser}@{box}</c>) with the card's registrar or the configured one; card
-/// removed → out of the directory at once (a call arriving now gets 480), unregistered (bounded wait), wiped.
+/// and registered (Contact <c>sip:{ContactUser}@{box}</c> with the reader's own <c>+sip.instance</c>) with the card's
+/// registrar or the configured one; card removed → out of the directory at once (a call arriving now gets 480), that
+/// binding unregistered (bounded wait), wiped. The same user's cards in two readers are two bindings of one AOR, so a
+/// call to the user forks to both stations and removing one card leaves the other registered.
 /// </summary>
 public sealed partial class AccountService : IAsyncDisposable
 {
@@ -89,6 +91,7 @@ public sealed partial class AccountService : IAsyncDisposable
             OutboundProxy = proxy?.EndPoint,
             OutboundProxyUri = proxy?.Uri,
             ContactUri = $"sip:{account.ContactUser}@{_options.ContactHostPort}",
+            InstanceId = ContactInstance.For(_options.InstanceBox ?? _options.ContactHostPort, account.StationId, account.Reader),
             RequestedExpiry = _options.RequestedExpiry,
             Backoff = _options.Backoff,
             RefusedBackoff = _options.RefusedBackoff,
@@ -102,7 +105,7 @@ public sealed partial class AccountService : IAsyncDisposable
         }
         catch (InvalidOperationException ex)
         {
-            // The same user's card in a second reader of this box: one binding per AOR here.
+            // Cannot happen with a fresh random Contact user; kept so a collision shows as "No service", not a crash.
             LogAlreadyRegistered(account.Reader, ex.Message);
             registration.OnSetupFailed("the account is already registered at this box");
         }
@@ -135,7 +138,8 @@ public sealed partial class AccountService : IAsyncDisposable
             registration?.MarkRemoved();
             if (registration?.Client is { } client)
             {
-                await _registrations.RemoveAsync(client.Aor, ct);
+                // Only this card's binding: the same user's card in another reader keeps its own.
+                await _registrations.RemoveAsync(client, ct);
             }
         }
         catch (OperationCanceledException)

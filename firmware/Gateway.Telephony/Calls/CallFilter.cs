@@ -120,7 +120,7 @@ public static class CallFilter
     {
         FilterAction.Forward => new CallFilterDecision(action, NullIfBlank(forwardNumber), index),
         FilterAction.Voicemail => new CallFilterDecision(action, NullIfBlank(profile.AwayVoicemailUri) ?? NullIfBlank(profile.AwayForwardNumber), index),
-        FilterAction.Reject => new CallFilterDecision(action, null, index),
+        FilterAction.Reject or FilterAction.RejectBusy => new CallFilterDecision(action, null, index),
         _ => new CallFilterDecision(FilterAction.Ring, null, index),
     };
 

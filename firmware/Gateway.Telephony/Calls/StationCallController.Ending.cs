@@ -20,6 +20,7 @@ internal sealed partial class StationCallController
         {
             SipCallEndReason.RemoteHangUp => ("remote-hangup", wasConnected ? ToneKind.Busy : ToneKind.Reorder),
             SipCallEndReason.RemoteCancel => ("remote-cancel", ToneKind.Reorder),
+            SipCallEndReason.AnsweredElsewhere => ("answered-elsewhere", ToneKind.Reorder),
             SipCallEndReason.LocalHangUp or SipCallEndReason.LocalCancel => ("local-hangup", ToneKind.Reorder),
             SipCallEndReason.Rejected when end.StatusCode is 486 or 600 or 603 => ("busy", ToneKind.Busy),
             SipCallEndReason.Rejected => ("rejected", ToneKind.Reorder),

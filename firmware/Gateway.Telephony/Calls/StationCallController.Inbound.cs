@@ -36,15 +36,20 @@ internal sealed partial class StationCallController
         var decision = CallFilter.Evaluate(account.Profile, caller.Number, localNow.DateTime);
         if (decision.Action != FilterAction.Ring)
         {
-            var status = decision.Action == FilterAction.Reject ? 603 : AnswerUnreachable(incoming, account, decision);
-            if (decision.Action == FilterAction.Reject)
+            var status = decision.Action switch
             {
-                incoming.Reject(603);
+                FilterAction.Reject => 603,
+                FilterAction.RejectBusy => 486,
+                _ => AnswerUnreachable(incoming, account, decision),
+            };
+            if (decision.Action is FilterAction.Reject or FilterAction.RejectBusy)
+            {
+                incoming.Reject(status);
             }
 
             _line.Publish("call.filtered", new JsonObject
             {
-                ["action"] = decision.Action.ToString().ToLowerInvariant(),
+                ["action"] = decision.Action == FilterAction.RejectBusy ? "reject-busy" : decision.Action.ToString().ToLowerInvariant(),
                 ["status"] = status,
                 ["rule"] = decision.RuleIndex,
                 ["from"] = caller.Number,

@@ -29,7 +29,7 @@ public sealed class RegistrationSetTests
     }
 
     [Fact]
-    public async Task Add_SameAorTwice_Throws()
+    public async Task Add_SameAorAndContactTwice_Throws()
     {
         await using var h = new RegistrationHarness();
         await using var set = new RegistrationSet(h.Layer);
@@ -37,6 +37,26 @@ public sealed class RegistrationSetTests
         await RegistrationHarness.WaitAsync(first, RegistrationState.Registered);
 
         Assert.Throws<InvalidOperationException>(() => set.Add(h.Options(), RegistrationHarness.Authenticator()));
+    }
+
+    [Fact]
+    public async Task Add_SameAorFromTwoContacts_BothBound_RemovingOneKeepsTheOther()
+    {
+        await using var h = new RegistrationHarness();
+        await using var set = new RegistrationSet(h.Layer);
+        var one = set.Add(h.Options() with { ContactUri = "sip:fm-one@192.0.2.10:5060" }, RegistrationHarness.Authenticator());
+        var two = set.Add(h.Options() with { ContactUri = "sip:fm-two@192.0.2.10:5060" }, RegistrationHarness.Authenticator(), () => 0.0);
+        await RegistrationHarness.WaitAsync(one, RegistrationState.Registered);
+        await RegistrationHarness.WaitAsync(two, RegistrationState.Registered);
+        Assert.Equal(2, h.Registrar.Bindings("sip:alice@test.invalid").Count);
+
+        Assert.True(await set.RemoveAsync(one).WaitAsync(RegistrationHarness.Patience));
+
+        Assert.Single(h.Registrar.Bindings("sip:alice@test.invalid"));
+        Assert.Equal(RegistrationState.Registered, two.Status.State);
+        Assert.Same(two, set.Find("sip:alice@test.invalid"));
+        Assert.False(await set.RemoveAsync(one));
+        Assert.Equal(1, set.Count);
     }
 
     [Fact]

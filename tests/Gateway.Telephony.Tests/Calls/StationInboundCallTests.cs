@@ -147,6 +147,7 @@ public sealed class StationInboundCallTests : IAsyncDisposable
 
     [Theory]
     [InlineData(FilterAction.Reject, 603, null)]
+    [InlineData(FilterAction.RejectBusy, 486, null)]
     [InlineData(FilterAction.Forward, 302, "sip:+15550009999@127.0.0.1")]
     [InlineData(FilterAction.Voicemail, 302, "sip:vm-alice@127.0.0.1")]
     public async Task Filter_RejectForwardVoicemail(FilterAction action, int status, string? contact)
@@ -168,7 +169,7 @@ public sealed class StationInboundCallTests : IAsyncDisposable
         }
 
         var filtered = await _h.NextAsync("call.filtered");
-        Assert.Equal(action.ToString().ToLowerInvariant(), filtered.Data!["action"]!.GetValue<string>());
+        Assert.Equal(action == FilterAction.RejectBusy ? "reject-busy" : action.ToString().ToLowerInvariant(), filtered.Data!["action"]!.GetValue<string>());
         Assert.False(_h.Ringer.IsRinging);
         Assert.Empty(_h.Audio.Medias);
     }

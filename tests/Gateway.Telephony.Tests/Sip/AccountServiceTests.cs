@@ -124,19 +124,50 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
-    public async Task Add_SameUserInTwoReaders_SecondSaysNoServiceFirstStaysRegistered()
+    public async Task Add_SameUserInTwoStations_BothRegisterOwnContactAndInstance_RemovingOneUnregistersOnlyIt()
     {
         _net.Answer = SipTestNetwork.Registrar;
         using var events = _events.Subscribe();
         var service = Create(s_registrar);
-        service.Add(SipTestNetwork.Account(), _display.Add);
+        var first = SipTestNetwork.Account();
+        var second = SipTestNetwork.Account(reader: "reader-1", station: "station-2");
+        service.Add(first, _display.Add);
         await WaitForAsync(events, "registration.registered");
 
-        service.Add(SipTestNetwork.Account(reader: "reader-1"), _display.Add);
+        service.Add(second, _display.Add);
 
-        var failed = await WaitForAsync(events, "registration.failed");
-        Assert.Contains("already registered", (string?)failed.Data!["reason"], StringComparison.Ordinal);
-        Assert.Equal(2, service.Directory.Count);
+        var registered = await WaitForAsync(events, "registration.registered");
+        Assert.Equal("station-2", registered.StationId);
+        var registers = _net.Requests("REGISTER");
+        Assert.Equal(2, registers.Count);
+        var contacts = registers.Select(r => r.Contact!.Items[0]).ToList();
+        Assert.Equal($"sip:{first.ContactUser}@127.0.0.1:5060", contacts[0].Uri.Text.ToString());
+        Assert.Equal($"sip:{second.ContactUser}@127.0.0.1:5060", contacts[1].Uri.Text.ToString());
+        Assert.Equal($"<{ContactInstance.For("127.0.0.1:5060", "station-1", "reader-0")}>", contacts[0].SipInstance);
+        Assert.Equal($"<{ContactInstance.For("127.0.0.1:5060", "station-2", "reader-1")}>", contacts[1].SipInstance);
+        Assert.NotEqual(contacts[0].SipInstance, contacts[1].SipInstance);
+        Assert.Equal("registered", Assert.Single(service.Snapshot("station-2")).Registration!.State);
+
+        Assert.True(await service.RemoveAsync(first.Reader));
+
+        var unregister = _net.Requests("REGISTER")[^1];
+        Assert.Equal($"sip:{first.ContactUser}@127.0.0.1:5060", unregister.Contact!.Items[0].Uri.Text.ToString());
+        Assert.Equal(0u, unregister.Contact.Items[0].Expires);
+        Assert.Equal("registered", Assert.Single(service.Snapshot("station-2")).Registration!.State);
+        Assert.Equal(1, service.Directory.Count);
+    }
+
+    [Fact]
+    public void ContactInstance_StablePerBoxStationAndReader_DifferentOtherwise()
+    {
+        var one = ContactInstance.For("lobby-7", "station-1", "Virtual PCD 00 00");
+
+        Assert.Equal(one, ContactInstance.For("lobby-7", "station-1", "Virtual PCD 00 00"));
+        Assert.Matches("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", one);
+        Assert.NotEqual(one, ContactInstance.For("lobby-7", "station-2", "Virtual PCD 00 00"));
+        Assert.NotEqual(one, ContactInstance.For("lobby-7", "station-1", "Virtual PCD 00 01"));
+        Assert.NotEqual(one, ContactInstance.For("lobby-8", "station-1", "Virtual PCD 00 00"));
+        Assert.NotEqual(ContactInstance.For("a b", "c", "r"), ContactInstance.For("a", "b c", "r"));
     }
 
     private static async Task<GatewayEvent> WaitForAsync(EventSubscription events, string type)
