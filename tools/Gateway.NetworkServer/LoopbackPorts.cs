@@ -39,6 +39,45 @@ public static class LoopbackPorts
         throw new InvalidOperationException("No free loopback port found.");
     }
 
+    /// <summary>
+    /// Finds an even port on 127.0.0.1 whose pair (port + 1, for RTCP) is free for UDP too: RTP stacks such as
+    /// baresip take the even port of a range, so an odd base would send media to the next port up.
+    /// </summary>
+    /// <returns>The even RTP port.</returns>
+    public static int GetFreeRtpPair()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = GetFree() & ~1;
+            if (port > 1024 && IsUdpFree(port) && IsUdpFree(port + 1))
+            {
+                lock (s_gate)
+                {
+                    s_handedOut.Add(port);
+                    s_handedOut.Add(port + 1);
+                }
+
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No free even loopback port pair found.");
+    }
+
+    private static bool IsUdpFree(int port)
+    {
+        try
+        {
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsTcpFree(int port)
     {
         try

@@ -38,7 +38,7 @@ public sealed class BaresipPhone : IAsyncDisposable
         int? controlPort = withControl ? LoopbackPorts.GetFree() : null;
         var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
         var port = LoopbackPorts.GetFree();
-        var rtp = LoopbackPorts.GetFree();
+        var rtp = LoopbackPorts.GetFreeRtpPair();
         var tone = Path.Combine(folder, "tone.wav");
         await File.WriteAllBytesAsync(tone, ToneWav(seconds: 30));
         // ausine only runs at 48 kHz, so the source is a file; it must outlast the call.
@@ -81,7 +81,7 @@ public sealed class BaresipPhone : IAsyncDisposable
         var controlPort = LoopbackPorts.GetFree();
         var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
         var port = LoopbackPorts.GetFree();
-        var rtp = LoopbackPorts.GetFree();
+        var rtp = LoopbackPorts.GetFreeRtpPair();
         var tone = Path.Combine(folder, "tone.wav");
         await File.WriteAllBytesAsync(tone, ToneWav(seconds: 30, toneRate));
         await File.WriteAllTextAsync(Path.Combine(folder, "config"), string.Join('\n',

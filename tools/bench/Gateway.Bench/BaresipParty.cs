@@ -47,7 +47,7 @@ internal sealed class BaresipParty : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("bench-baresip-").FullName;
         var controlPort = LoopbackPorts.GetFree();
-        var rtp = LoopbackPorts.GetFree();
+        var rtp = LoopbackPorts.GetFreeRtpPair();
         var tone = Path.Combine(folder, "tone.wav");
         await File.WriteAllBytesAsync(tone, Wav.Tone(ToneHz, seconds: 60), ct);
         var records = Path.Combine(folder, "records");
