@@ -64,26 +64,16 @@ public static class LoopbackPorts
         throw new InvalidOperationException("No free even loopback port pair found.");
     }
 
-    private static bool IsUdpFree(int port)
-    {
-        try
-        {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    private static bool IsUdpFree(int port) => IsFree(port, SocketType.Dgram, ProtocolType.Udp);
 
-    private static bool IsTcpFree(int port)
+    private static bool IsTcpFree(int port) => IsFree(port, SocketType.Stream, ProtocolType.Tcp);
+
+    private static bool IsFree(int port, SocketType type, ProtocolType protocol)
     {
         try
         {
-            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             return true;
         }
         catch (SocketException)
