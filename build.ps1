@@ -18,7 +18,8 @@
       perf      deps + build, then the side-by-side suite against baresip on loopback (idle, call CPU, RTP pacing, card
                 timing, multi-call, startup, station latencies); writes artifacts/perf/report.md and report.json. -Smoke: a few seconds per case.
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
-      publish-aot  NativeAOT gateway for -Rid (default linux-x64) into artifacts/publish-aot/<rid> (needs clang, zlib1g-dev).
+      publish-aot  NativeAOT gateway for -Rid (default linux-x64) into artifacts/publish-aot/<rid> (needs clang; linux-arm64
+                on x64 first installs the Debian arm64 cross toolchain).
       aot-smoke deps + build + publish-aot, then the Host integration tests against the NativeAOT binary (CI smoke).
       server    Start the Kamailio network server on loopback (foreground; Ctrl+C stops it).
       fuzz      Instrument the SIP message layer with SharpFuzz and run AFL++ on it for -Minutes (installs afl++).
@@ -96,6 +97,10 @@ $AptPackages = @(
     'openssh-server',  # gatewayctl flash is tested against a throwaway sshd on loopback
     'sudo'  # ...and as a throwaway non-root user whose sudoers rule allows only dpkg and systemctl
 )
+
+# Only for 'publish-aot -Rid linux-arm64' on an x64 host: clang links for aarch64 with the cross binutils against the
+# cross libc (no arm64 sysroot, no dpkg --add-architecture). Same list as gatewayctl's GatewayPublisher.CrossArm64Packages.
+$CrossArm64Packages = @('clang', 'binutils-aarch64-linux-gnu', 'gcc-aarch64-linux-gnu', 'libc6-dev-arm64-cross')
 
 function Write-Step([string] $Message) {
     Write-Host "==> $Message" -ForegroundColor Cyan
@@ -277,6 +282,9 @@ function Invoke-Publish {
 function Invoke-PublishAot {
     # Properties/PublishProfiles/NativeAot.pubxml: PublishAot, self-contained, every trim/AOT warning an error.
     $out = Join-Path $Root "artifacts/publish-aot/$Rid"
+    if ($Rid -eq 'linux-arm64' -and [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture -ne 'Arm64') {
+        Invoke-Deps -Packages $CrossArm64Packages
+    }
     Write-Step "publish-aot: $Rid (NativeAOT)"
     Invoke-Native dotnet @('publish', $HostProject, '-c', 'Release', '-r', $Rid, '-p:PublishProfile=NativeAot', '-nologo')
     $binary = Join-Path $out 'gateway'
