@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Gateway.Host.Cards;
+using Gateway.VirtualCard;
 
 namespace Gateway.Host.IntegrationTests;
 
@@ -88,6 +90,41 @@ public sealed class CardFlowTests(PcscdFixture pcscd, CardGatewayFixture fixture
         finally
         {
             await RemoveAsync("0");
+        }
+
+        await events.WaitForAsync("card.removed", "station-1");
+    }
+
+    [Fact]
+    public async Task ThreeWrongPins_OnOneCard_BlockIt_AndTheDisplaySaysSo()
+    {
+        // One card object across three insertions, so its PIN counter carries over as a real card's does.
+        pcscd.EnsureRunning();
+        await using var events = await SseClient.ConnectAsync(Gateway.Http);
+        var card = await VirtualCard.VirtualCard.LoadAsync(s_exampleCard);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await using (await VirtualCardConnection.ConnectAsync(card, "127.0.0.1", BenchCardReaders.FirstVpcdPort, default))
+            {
+                var prompt = await events.WaitForAsync("card.pin", "station-1");
+                Assert.Equal(4 - attempt, Data(prompt).GetProperty("triesLeft").GetInt32());
+                await PressAsync("1111#");
+
+                var rejected = await events.WaitForAsync("card.rejected", "station-1");
+                Assert.Equal(attempt < 3 ? "pin-wrong" : "pin-blocked", Data(rejected).GetProperty("reason").GetString());
+                await WaitForDisplayAsync(events, attempt < 3 ? "Wrong PIN" : "Card blocked");
+            }
+
+            await events.WaitForAsync("card.removed", "station-1");
+        }
+
+        // Blocked for good: even the right PIN is never asked for again.
+        await using (await VirtualCardConnection.ConnectAsync(card, "127.0.0.1", BenchCardReaders.FirstVpcdPort, default))
+        {
+            var rejected = await events.WaitForAsync("card.rejected", "station-1");
+            Assert.Equal("pin-blocked", Data(rejected).GetProperty("reason").GetString());
+            await WaitForDisplayAsync(events, "Card blocked");
+            Assert.False((await ReaderStatusAsync()).TryGetProperty("user", out _));
         }
 
         await events.WaitForAsync("card.removed", "station-1");
