@@ -219,22 +219,32 @@ public sealed class CardFlowTests(PcscdFixture pcscd, CardGatewayFixture fixture
         await AssertProblemAsync(await Gateway.PostJsonAsync("/api/bench/readers/0/card", "{}"), 400);
         await AssertProblemAsync(await Gateway.Http.DeleteAsync("/api/bench/readers/0/card"), 409);
 
+        // The conflict checks use the second reader (station-2): the first one was just used by the tests before,
+        // and right after a card leaves it vpcd has been seen taking more than 30 s on a loaded CI machine to
+        // report the next one (quick re-insertion in one reader is covered by CardReinsertedAtOnce and CardLatencyTests).
         await using var events = await SseClient.ConnectAsync(Gateway.Http);
         try
         {
-            await InsertAsync("0", s_exampleCard);
-            await AssertProblemAsync(await Gateway.PostJsonAsync("/api/bench/readers/0/card", CardBody(s_exampleCard)), 409);
+            await InsertAsync("1", s_exampleCard);
+            await AssertProblemAsync(await Gateway.PostJsonAsync("/api/bench/readers/1/card", CardBody(s_exampleCard)), 409);
 
-            // Pulled only once pcscd has seen it, so the removal is an event too. pcscd polls vpcd, and right after
-            // the previous test's card left, a loaded CI machine has taken over 10 s to see the next one.
-            await events.WaitForAsync("card.pin", "station-1", TimeSpan.FromSeconds(30));
+            // Pulled only once pcscd has seen it, so the removal is an event too.
+            try
+            {
+                await events.WaitForAsync("card.pin", "station-2", TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException ex)
+            {
+                var log = Gateway.Output;
+                throw new TimeoutException($"{ex.Message}\ngateway output (last 4000 chars):\n{log[Math.Max(0, log.Length - 4000)..]}", ex);
+            }
         }
         finally
         {
-            await RemoveAsync("0");
+            await RemoveAsync("1");
         }
 
-        await events.WaitForAsync("card.removed", "station-1");
+        await events.WaitForAsync("card.removed", "station-2");
     }
 
     private static JsonElement Data(SseMessage message) => message.Json.GetProperty("data");
