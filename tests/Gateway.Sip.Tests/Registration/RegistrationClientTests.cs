@@ -1,5 +1,6 @@
 using Gateway.Sip.Registration;
 using Gateway.Sip.Transport;
+using Gateway.Sip.Tests.Transport;
 
 namespace Gateway.Sip.Tests.Registration;
 
@@ -301,10 +302,13 @@ public sealed class RegistrationClientTests
         await h.AdvanceAsync(TimeSpan.FromSeconds(24));
         Assert.DoesNotContain(h.Network.Packets, IsPing);
         await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+        // The timer fired on fake time; the send runs on the thread pool, which a busy CI machine may be slow to schedule.
+        await SocketTestUser.WaitUntilAsync(() => h.Network.Packets.Any(IsPing));
         Assert.Single(h.Network.Packets, IsPing);
         h.Registrar.Send("\r\n");
         await h.AdvanceAsync(TimeSpan.FromSeconds(25));
 
+        await SocketTestUser.WaitUntilAsync(() => h.Network.Packets.Count(IsPing) >= 2);
         Assert.Equal(2, h.Network.Packets.Count(IsPing));
         Assert.Equal(RegistrationState.Registered, client.Status.State);
         Assert.Equal(2, h.Registrar.Requests.Count);
@@ -332,6 +336,7 @@ public sealed class RegistrationClientTests
         h.Network.ClearPackets();
 
         await h.AdvanceAsync(TimeSpan.FromSeconds(10));
+        await SocketTestUser.WaitUntilAsync(() => h.Network.Packets.Any(IsPing));
 
         var ping = Assert.Single(h.Network.Packets, IsPing);
         Assert.Equal(SipTransportKind.Tcp, ping.Kind);
