@@ -29,6 +29,9 @@ internal static class ComparisonReport
         }
 
         md.AppendLine();
+        md.AppendLine("baresip's figures repeat exactly from run to run (its jbuf is clocked by packet arrivals, which the trace fixes);");
+        md.AppendLine("ours move by a few ms and windows between runs, since our buffer adapts to measured arrival times on a loaded machine.");
+        md.AppendLine();
         md.AppendLine("Profiles:");
         md.AppendLine();
         foreach (var r in rows)
@@ -50,8 +53,8 @@ internal static class ComparisonReport
         md.AppendLine("  Silent = underrun (nothing played); distorted = splice, fade or drifting repetition. A concealment that continues");
         md.AppendLine("  a pure tone well counts as clean, so for ours this is lower than the stats' concealment ratio");
         md.AppendLine("  (concealedSamples / totalSamplesReceived), which counts every synthesized sample.");
-        md.AppendLine("- baresip 1.0's libre is built without jbuf statistics (`Jbuf stat: (not available)`), so its side comes from the");
-        md.AppendLine("  recording only; its `audio_debug` at the end of each run:");
+        md.AppendLine("- baresip 1.0's `audio_debug` (ctrl_tcp) shows only its jbuf's min/cur/max frames and its aubufs' fill, overruns");
+        md.AppendLine("  and underruns (no loss, late or delay counters), so its figures come from the recording; `audio_debug` at the end:");
         md.AppendLine();
         foreach (var r in rows)
         {
