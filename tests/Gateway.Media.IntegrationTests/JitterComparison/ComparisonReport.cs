@@ -29,8 +29,9 @@ internal static class ComparisonReport
         }
 
         md.AppendLine();
-        md.AppendLine("baresip's figures repeat exactly from run to run (its jbuf is clocked by packet arrivals, which the trace fixes);");
-        md.AppendLine("ours move by a few ms and windows between runs, since our buffer adapts to measured arrival times on a loaded machine.");
+        md.AppendLine("Between runs baresip's window counts move by a few (its jbuf is clocked by packet arrivals, which the trace fixes);");
+        md.AppendLine("ours move more (delay by ~20 ms in mild, windows by up to 2x in hotel): our buffer adapts to measured arrival times,");
+        md.AppendLine("and this machine is loaded (2 cores, load 7-24 during these runs).");
         md.AppendLine();
         md.AppendLine("Profiles:");
         md.AppendLine();
