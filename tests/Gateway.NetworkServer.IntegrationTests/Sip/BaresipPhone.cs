@@ -76,7 +76,11 @@ public sealed class BaresipPhone : IAsyncDisposable
     /// </summary>
     /// <param name="audioCodecs">The account's audio_codecs as baresip names them, e.g. "PCMU" or "G722/16000/1,PCMU".</param>
     /// <param name="toneRate">The tone file's rate: aufile wants the codec's (16000 for G.722, 48000 for Opus).</param>
-    public static async Task<BaresipPhone> StartDirectAsync(string audioCodecs = "PCMU", int toneRate = 8000)
+    /// <param name="loopPlayoutToSource">
+    /// Plays out through aubridge into its own source instead of ALSA's null PCM (which does not pace): a real-time
+    /// paced player, whose output sndfile then dumps as the "enc" file, so what baresip played out can be judged.
+    /// </param>
+    public static async Task<BaresipPhone> StartDirectAsync(string audioCodecs = "PCMU", int toneRate = 8000, bool loopPlayoutToSource = false)
     {
         var controlPort = LoopbackPorts.GetFree();
         var folder = Directory.CreateTempSubdirectory("baresip-").FullName;
@@ -94,14 +98,15 @@ public sealed class BaresipPhone : IAsyncDisposable
             "module opus.so",
             "module alsa.so",
             "module aufile.so",
+            loopPlayoutToSource ? "module aubridge.so" : string.Empty,
             "module sndfile.so",
             "module account.so",
             "module menu.so",
             "module ctrl_tcp.so",
             $"ctrl_tcp_listen 127.0.0.1:{controlPort}",
-            "audio_player alsa,null",
+            loopPlayoutToSource ? "audio_player aubridge,playout" : "audio_player alsa,null",
             "audio_alert alsa,null",
-            $"audio_source aufile,{tone}",
+            loopPlayoutToSource ? "audio_source aubridge,playout" : $"audio_source aufile,{tone}",
             $"snd_path {folder}",
             "opus_stereo no",
             "opus_sprop_stereo no",
