@@ -75,6 +75,7 @@ internal static class CallCase
         await farEnd.WaitForEventAsync("CALL_ESTABLISHED", s_wait, ct);
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         capture.Reset();
+        var atStart = runtime is null ? null : await runtime();
         var window = context.Durations.CallWindow;
         var figures = (await ProcessWindow.MeasureAsync(new Dictionary<string, int> { [subject] = pid }, window / 6, 6, ct))[subject];
         var pacingFigures = await capture.StopAsync(PtimeMs);
@@ -92,8 +93,13 @@ internal static class CallCase
         if (runtime is not null)
         {
             // The gateway's monitor counts from its start: the longest pause may be a start-up one, never shorter than the call's.
-            pacing.Add((await runtime())?.MaxPauseRow(subject, "since the gateway started, call included")
+            var atEnd = await runtime();
+            pacing.Add(atEnd?.MaxPauseRow(subject, "since the gateway started, call included")
                 ?? PerfRow.Unavailable(subject, "max GC pause", "ms", "/api/status has no runtime object"));
+            if (atStart is not null && atEnd is not null)
+            {
+                pacing.Add(atEnd.WindowRow(subject, atStart));
+            }
         }
 
         await hangUp();

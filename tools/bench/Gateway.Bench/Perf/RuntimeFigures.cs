@@ -48,6 +48,18 @@ internal sealed record RuntimeFigures(string Scheduling, int GcCount, double Pau
             runtime.TryGetProperty("gcPauseMaxMs", out var max) && max.ValueKind == JsonValueKind.Number ? max.GetDouble() : null);
     }
 
+    /// <summary>
+    /// GC pauses inside a window from two snapshots: a max cannot be subtracted, so the row gives the bound the
+    /// snapshots allow: 0 without a GC, else the window's total pause (= the max when there was one GC).
+    /// </summary>
+    public PerfRow WindowRow(string subject, RuntimeFigures atStart)
+    {
+        var count = GcCount - atStart.GcCount;
+        var total = PauseTotalMs - atStart.PauseTotalMs;
+        return PerfRow.Single(subject, "max GC pause in the call window (≤)", "ms", count == 0 ? 0 : total,
+            string.Create(CultureInfo.InvariantCulture, $"{count} GC(s) in the window, {total:F2} ms paused in all (an upper bound on the longest)"));
+    }
+
     /// <summary>The "max GC pause" row (unavailable, with the reason, when no pause was seen).</summary>
     public PerfRow MaxPauseRow(string subject, string scope) => PauseMaxMs is { } max
         ? PerfRow.Single(subject, "max GC pause", "ms", max, string.Create(CultureInfo.InvariantCulture, $"{scope}; {GcCount} GCs, {PauseTotalMs:F1} ms paused in all; media clock {Scheduling}"))
