@@ -34,6 +34,8 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 perf -Smoke
 .EXAMPLE
+    dotnet pwsh ./build.ps1 perf -Cases bc -CallWindow 600
+.EXAMPLE
     dotnet pwsh ./build.ps1 test -Filter "FullyQualifiedName~Hook"
 #>
 [CmdletBinding()]
@@ -57,6 +59,15 @@ param(
 
     # 'perf': the short smoke version (checks every case produces numbers; the figures mean nothing).
     [switch] $Smoke,
+
+    # 'perf': which cases to run (letters a-g), e.g. 'bc' for the call and its RTP pacing; all by default.
+    [ValidatePattern('^[a-g]+$')]
+    [string] $Cases = '',
+
+    # 'perf': seconds of the call window of cases b and c (60 by default, 4 with -Smoke); 600 = the 10-minute
+    # pacing and GC-pause run of the Media and Performance issues.
+    [ValidateRange(0, 3600)]
+    [int] $CallWindow = 0,
 
     # SIP port of the Kamailio network server ('server' and 'bench' tasks).
     [int] $ServerPort = 5060,
@@ -252,6 +263,8 @@ function Invoke-Perf {
         $arguments = @($bench, '--gateway', $gateway, '--perf', '--run-dir', (Join-Path $Root '.run/perf'),
             '--report', (Join-Path $out 'report.md'), '--json', (Join-Path $out 'report.json'))
         if ($Smoke) { $arguments += '--smoke' }
+        if ($Cases) { $arguments += @('--cases', $Cases) }
+        if ($CallWindow -gt 0) { $arguments += @('--call-window', $CallWindow) }
         # The NativeAOT gateway is measured when a publish-aot run left one; otherwise the report says it is missing.
         $aot = Join-Path $Root 'artifacts/publish-aot/linux-x64/gateway'
         if (Test-Path $aot) { $arguments += @('--aot-gateway', $aot) } else { Write-Host "    no NativeAOT gateway at ${aot}: the report lists AOT as not available" }

@@ -8,6 +8,7 @@ using Gateway.Host.Logging;
 using Gateway.Host.Options;
 using Gateway.Host.Services;
 using Gateway.Host.Sip;
+using Gateway.Media.Diagnostics;
 using Gateway.Telephony.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -167,13 +168,18 @@ public static class GatewayProgram
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IEventPublisher>()));
+        // Created with the host (disposed by it): the GC pauses in /api/status count from start-up on.
+        services.AddSingleton<GcPauseMonitor>();
         services.AddSingleton(sp => new GatewayRuntime(
             options.DeviceId ?? Environment.MachineName,
             Version,
             startedAt,
             sp.GetRequiredService<BoardRuntime>(),
             sp.GetRequiredService<EventBus>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>())
+        {
+            Diagnostics = { GcPauses = sp.GetRequiredService<GcPauseMonitor>() },
+        });
         services.AddSingleton(sp => new BenchCardReaders(sp.GetRequiredService<BoardRuntime>(), sp.GetRequiredService<ILogger<BenchCardReaders>>()));
         services.AddSingleton<GatewaySip>();
         services.AddHostedService<StationService>();

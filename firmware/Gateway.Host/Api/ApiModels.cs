@@ -15,6 +15,7 @@ namespace Gateway.Host.Api;
 /// <param name="Stations">Each station's state.</param>
 /// <param name="Cards">The smart-card service: enabled, and whether pcscd is reachable.</param>
 /// <param name="Sip">The SIP stack: running, where, or why not; null when the host has none.</param>
+/// <param name="Runtime">GC pauses and the media clock's scheduling.</param>
 public sealed record StatusResponse(
     string DeviceId,
     string Board,
@@ -25,7 +26,8 @@ public sealed record StatusResponse(
     double UptimeSeconds,
     IReadOnlyList<StationSnapshot> Stations,
     CardServiceSnapshot Cards,
-    SipStatus? Sip = null);
+    SipStatus? Sip = null,
+    RuntimeStatus? Runtime = null);
 
 /// <summary>The SIP stack in <c>GET /api/status</c>.</summary>
 /// <param name="Running">Whether it runs.</param>

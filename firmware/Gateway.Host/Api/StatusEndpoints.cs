@@ -34,6 +34,17 @@ public static class StatusEndpoints
             Math.Round((now - runtime.StartedAt).TotalSeconds, 3),
             [.. runtime.Board.Stations.Select(s => sip?.Accounts is { } accounts ? s.Snapshot() with { Accounts = accounts.Snapshot(s.Id) } : s.Snapshot())],
             runtime.Cards.Current,
-            sip is null ? null : new SipStatus(sip.Problem is null, sip.ContactHostPort, sip.Problem));
+            sip is null ? null : new SipStatus(sip.Problem is null, sip.ContactHostPort, sip.Problem),
+            BuildRuntime(runtime.Diagnostics));
+    }
+
+    private static RuntimeStatus BuildRuntime(RuntimeDiagnostics diagnostics)
+    {
+        var gc = diagnostics.GcPauses;
+        return new RuntimeStatus(
+            gc?.Collections ?? GC.CollectionCount(0),
+            Math.Round((gc?.TotalPause ?? GC.GetTotalPauseDuration()).TotalMilliseconds, 3),
+            gc?.MaxPause is { } max ? Math.Round(max.TotalMilliseconds, 3) : null,
+            diagnostics.MediaClockScheduling);
     }
 }

@@ -20,4 +20,7 @@ public sealed record GatewayRuntime(
 {
     /// <summary>Gets the card service's state, for the status route.</summary>
     public CardServiceStatus Cards { get; } = new();
+
+    /// <summary>Gets the process figures for the status route (GC pauses, media clock scheduling).</summary>
+    public RuntimeDiagnostics Diagnostics { get; } = new();
 }

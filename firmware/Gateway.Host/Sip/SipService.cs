@@ -170,6 +170,13 @@ public sealed partial class SipService : IHostedService, IAsyncDisposable
             EmergencyHeaders = EmergencyLocation.Headers(board.Location),
         });
         AttachStations(board, placer, contactIp, time);
+        if (_audio.Select(a => a.Clock?.Scheduling).FirstOrDefault(s => s is not null) is { } scheduling)
+        {
+            // Every station's clock asks for the same policy under the same limits: one line says how they run.
+            _runtime.Diagnostics.MediaClockScheduling = scheduling;
+            LogMediaClockScheduling(scheduling, _audio.Count);
+        }
+
         _sip.Set(new GatewaySip.SipParts(_accounts, placer, agent, contactHostPort));
         LogStarted(contactHostPort, registrar?.Uri ?? "(card only)", proxy?.Uri ?? registrar?.Uri ?? "(none)");
     }
@@ -191,6 +198,9 @@ public sealed partial class SipService : IHostedService, IAsyncDisposable
             station.AttachTelephony(telephony);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media clock threads scheduled {Scheduling} ({Stations} station(s))")]
+    private partial void LogMediaClockScheduling(string scheduling, int stations);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP disabled (Gateway:Sip:Enabled=false)")]
     private partial void LogDisabled();

@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace Gateway.Media.Clock;
 
 /// <summary>
-/// The media clock: one dedicated highest-priority thread ticking every frame period on absolute deadlines
+/// The media clock: one dedicated thread ticking every frame period on absolute deadlines
 /// (<see cref="DeadlineSchedule"/>), driving every registered stream in turn. Not a thread-pool timer, so ticks
-/// do not queue behind other work; registration copies a small array, ticking allocates nothing.
+/// do not queue behind other work; registration copies a small array, ticking allocates nothing. On Linux the
+/// thread asks for SCHED_FIFO at <see cref="RealtimePriority"/> (<see cref="Scheduling"/> says whether it got it):
+/// <see cref="ThreadPriority.Highest"/> alone changes nothing for a normal Linux thread.
 /// </summary>
 public sealed class MediaClock : IDisposable
 {
@@ -14,7 +16,9 @@ public sealed class MediaClock : IDisposable
     private readonly ClockWaitMode _mode;
     private IMediaClockSink[] _sinks = [];
     private Thread? _thread;
+    private readonly ManualResetEventSlim _scheduled = new();
     private volatile bool _stopping;
+    private volatile string _scheduling = "not started";
 
     /// <summary>Creates a clock ticking every <paramref name="periodMs"/> ms (20 by default).</summary>
     public MediaClock(int periodMs = 20, ClockWaitMode mode = ClockWaitMode.AbsoluteNanosleep)
@@ -36,6 +40,19 @@ public sealed class MediaClock : IDisposable
 
     /// <summary>Exceptions thrown by sinks (each caught so one broken stream does not stop the others).</summary>
     public long SinkFailures { get; private set; }
+
+    /// <summary>
+    /// The SCHED_FIFO priority the clock thread asks for: above every normal thread, below the 50 the kernel gives
+    /// threaded interrupt handlers, so network and sound interrupts still run first.
+    /// </summary>
+    public const int RealtimePriority = 15;
+
+    /// <summary>
+    /// How the clock thread is scheduled, known once <see cref="Start"/> returns: <c>fifo:15</c>, or <c>normal (why)</c>
+    /// when SCHED_FIFO was refused (e.g. <c>normal (EPERM)</c>: no CAP_SYS_NICE and RLIMIT_RTPRIO below 15; the
+    /// systemd unit's LimitRTPRIO allows it) and the thread kept normal scheduling. <c>not started</c> before.
+    /// </summary>
+    public string Scheduling => _scheduling;
 
     /// <summary>Whether the absolute clock_nanosleep wait is in use (otherwise sleep-then-spin).</summary>
     public static bool UsesNanosleep => DeadlineWaiter.NanosleepAvailable;
@@ -69,6 +86,10 @@ public sealed class MediaClock : IDisposable
 
         _thread = new Thread(Run) { IsBackground = true, Name = "media-clock", Priority = ThreadPriority.Highest };
         _thread.Start();
+
+        // The policy is set from inside the thread (sched_setscheduler applies to the caller); waiting for it
+        // makes Scheduling final when Start returns, so the host can log it once.
+        _scheduled.Wait();
     }
 
     /// <summary>Stops the clock thread and waits for the tick in progress.</summary>
@@ -76,10 +97,13 @@ public sealed class MediaClock : IDisposable
     {
         _stopping = true;
         _thread?.Join();
+        _scheduled.Dispose();
     }
 
     private void Run()
     {
+        _scheduling = RealtimeScheduling.TryEnterFifo(RealtimePriority);
+        _scheduled.Set();
         var schedule = new DeadlineSchedule(Stopwatch.GetTimestamp(), _periodTicks);
         while (!_stopping)
         {

@@ -4,7 +4,7 @@ namespace Gateway.Bench;
 
 /// <summary>
 /// The bench's command line: <c>gateway-bench --gateway DLL [--board B] [--api-port N] [--sip-port N] [--demo] [--run-dir D]</c>,
-/// or the side-by-side suite: <c>--perf [--smoke] [--cases abcdefg] [--json FILE] [--report FILE] [--aot-gateway EXE]</c>.
+/// or the side-by-side suite: <c>--perf [--smoke] [--cases abcdefg] [--call-window SECONDS] [--json FILE] [--report FILE] [--aot-gateway EXE]</c>.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -26,6 +26,9 @@ internal sealed record BenchOptions
 
     /// <summary>Gets the suite's cases to run (letters a-g); all of them by default.</summary>
     public string PerfCases { get; init; } = "abcdefg";
+
+    /// <summary>Gets the call window of cases b and c (e.g. 600 s for the 10-minute pacing run); null keeps the run's default.</summary>
+    public TimeSpan? CallWindow { get; init; }
 
     public string? JsonPath { get; init; }
 
@@ -79,6 +82,10 @@ internal sealed record BenchOptions
                     break;
                 case "--cases" when value is not null && value.Length > 0 && value.All(c => c is >= 'a' and <= 'g' or ','):
                     options = options with { PerfCases = value };
+                    i++;
+                    break;
+                case "--call-window" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600:
+                    options = options with { CallWindow = TimeSpan.FromSeconds(seconds) };
                     i++;
                     break;
                 case "--json" when value is not null:

@@ -16,7 +16,7 @@ internal static class CallCase
         var window = context.Durations.CallWindow;
         call.Notes.Add($"One call per subject to carol's baresip (auto-answer, 1 kHz tone, PCMU only) via the same Kamailio; window {window.TotalSeconds:F0} s from 1 s after the far end's CALL_ESTABLISHED. One run each: CPU seconds over the window and RSS at its end (windows of 1/6 of it give min/max).");
         call.Notes.Add("baresip runs as the bench configures it for both subject and far end: aufile tone source, sndfile recording both directions, alsa,null player, ctrl_tcp and menu modules; its figures include that work.");
-        pacing.Notes.Add("tshark on lo, `udp dst port <far end RTP port>`, kernel timestamps; deviation = |interval − 20 ms| between consecutive packets of the caller's stream, over the same window as case b.");
+        pacing.Notes.Add("tshark on lo, `udp dst port <far end RTP port>`, kernel timestamps; deviation = |interval − 20 ms| between consecutive packets of the caller's stream, over the same window as case b. Max GC pause: the gateway's /api/status runtime object at the end of the window (GcPauseMonitor, since the gateway started), with its media clock scheduling.");
         await using var farEnd = await context.StartBaresipAsync(BenchNetwork.Carol, autoAnswer: true, ct);
         var gatewayName = gateway.Build.Name;
         ProcessFigures? gatewayFigures = null;
@@ -30,7 +30,8 @@ internal static class CallCase
                 // Keys sent inside the hook debounce are on-hook keys: dial after the dial tone, as a person does.
                 await gateway.WaitForAsync("hook.off", PerfContext.StationA, since, ct);
                 await gateway.Api.PressKeysAsync(PerfContext.StationA, BenchNetwork.Carol.FollowMeNumber[2..], ct);
-            }, () => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct), ct);
+            }, () => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct), ct,
+            async () => RuntimeFigures.FromStatus(await gateway.Api.GetStatusAsync(ct)));
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
         {
@@ -66,13 +67,15 @@ internal static class CallCase
     }
 
     private static async Task<ProcessFigures> MeasureCallAsync(
-        PerfContext context, string subject, int pid, BaresipParty farEnd, PerfCase pacing, Func<Task> place, Func<Task> hangUp, CancellationToken ct)
+        PerfContext context, string subject, int pid, BaresipParty farEnd, PerfCase pacing, Func<Task> place, Func<Task> hangUp, CancellationToken ct,
+        Func<Task<RuntimeFigures?>>? runtime = null)
     {
         await using var capture = await PacingCapture.StartAsync(farEnd.RtpPort, ct);
         await place();
         await farEnd.WaitForEventAsync("CALL_ESTABLISHED", s_wait, ct);
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         capture.Reset();
+        var atStart = runtime is null ? null : await runtime();
         var window = context.Durations.CallWindow;
         var figures = (await ProcessWindow.MeasureAsync(new Dictionary<string, int> { [subject] = pid }, window / 6, 6, ct))[subject];
         var pacingFigures = await capture.StopAsync(PtimeMs);
@@ -86,6 +89,19 @@ internal static class CallCase
         {
             pacing.Rows.AddRange(pacingFigures.Rows(subject));
         }
+
+        if (runtime is not null)
+        {
+            // The gateway's monitor counts from its start: the longest pause may be a start-up one, never shorter than the call's.
+            var atEnd = await runtime();
+            pacing.Add(atEnd?.MaxPauseRow(subject, "since the gateway started, call included")
+                ?? PerfRow.Unavailable(subject, "max GC pause", "ms", "/api/status has no runtime object"));
+            if (atStart is not null && atEnd is not null)
+            {
+                pacing.Add(atEnd.WindowRow(subject, atStart));
+            }
+        }
+
         await hangUp();
         await farEnd.WaitForEventAsync("CALL_CLOSED", s_wait, ct);
         return figures;

@@ -18,16 +18,18 @@ internal static class MultiCallCase
     {
         var window = context.Durations.MultiCallWindow;
         result.Notes.Add($"Measured variant: the gateway's media stack (Gateway.Media StationAudio + CallMediaSession, one media clock per station, WAV source, PCMU 20 ms) in a child process, sending to a UDP sink here — not the host process: a bay board of N stations in the host needs N cards and N far ends.");
-        result.Notes.Add($"N = {string.Join(", ", context.Durations.MultiCallStations)}; window {window.TotalSeconds:F0} s per N from 1 s after all calls send; CPU per call = child CPU / window / N; pacing from tshark at the sink, pooled over all streams.");
+        result.Notes.Add($"N = {string.Join(", ", context.Durations.MultiCallStations)}; window {window.TotalSeconds:F0} s per N from 1 s after all calls send; CPU per call = child CPU / window / N; pacing from tshark at the sink, pooled over all streams; max GC pause from the child's GcPauseMonitor (runtime GC events) from 'ready' to the end of the window, with the media clock's scheduling (fifo:15 or normal).");
         var wav = Path.Combine(context.Options.RunDirectory, "perf-tone.wav");
         await File.WriteAllBytesAsync(wav, Wav.Tone(BaresipParty.ToneHz, seconds: 5), ct);
         int? largest = null;
         foreach (var n in context.Durations.MultiCallStations)
         {
-            var (cpuPercent, pacing) = await MeasureAsync(context, n, wav, window, ct);
+            var (cpuPercent, pacing, runtime) = await MeasureAsync(context, n, wav, window, ct);
             result.Add(PerfRow.Single($"{n} station(s)", "CPU per call", "% of a core", cpuPercent / n, string.Create(CultureInfo.InvariantCulture, $"process total {cpuPercent:F1} %")));
             result.Add(new PerfRow($"{n} station(s)", "send-interval deviation p99.9", "ms", pacing.Intervals, pacing.P999, pacing.P999, pacing.P999, $"p50 {pacing.P50:F3}, p99 {pacing.P99:F3}"));
             result.Add(new PerfRow($"{n} station(s)", "send-interval deviation max", "ms", pacing.Intervals, pacing.Max, pacing.Max, pacing.Max, $"{pacing.Streams} streams"));
+            result.Add(runtime?.MaxPauseRow($"{n} station(s)", "child process from 'ready' on")
+                ?? PerfRow.Unavailable($"{n} station(s)", "max GC pause", "ms", "the stations worker printed no runtime line"));
             if (pacing.P999 <= LimitMs && pacing.Streams == n)
             {
                 largest = n;
@@ -39,7 +41,7 @@ internal static class MultiCallCase
             : PerfRow.Unavailable("media stack", "largest N with p99.9 ≤ 2 ms", "stations", "no N tried stayed within 2 ms"));
     }
 
-    private static async Task<(double CpuPercent, PacingFigures Pacing)> MeasureAsync(PerfContext context, int stations, string wav, TimeSpan window, CancellationToken ct)
+    private static async Task<(double CpuPercent, PacingFigures Pacing, RuntimeFigures? Runtime)> MeasureAsync(PerfContext context, int stations, string wav, TimeSpan window, CancellationToken ct)
     {
         using var sink = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         sink.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -66,7 +68,18 @@ internal static class MultiCallCase
             capture.Reset();
             var figures = (await ProcessWindow.MeasureAsync(new Dictionary<string, int> { ["worker"] = worker.Id }, window, 1, ct))["worker"];
             var pacing = await capture.StopAsync(20);
-            return (figures.CpuPercent[0], pacing);
+
+            // Closing its input ends the worker's window; its last line carries its GC pauses and clock scheduling.
+            worker.StandardInput.Close();
+            RuntimeFigures? runtime = null;
+            using var lines = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            lines.CancelAfter(TimeSpan.FromSeconds(15));
+            while (await worker.StandardOutput.ReadLineAsync(lines.Token) is { } rest)
+            {
+                runtime = RuntimeFigures.FromWorkerLine(rest) ?? runtime;
+            }
+
+            return (figures.CpuPercent[0], pacing, runtime);
         }
         finally
         {

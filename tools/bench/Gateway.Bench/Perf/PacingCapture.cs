@@ -9,6 +9,10 @@ namespace Gateway.Bench.Perf;
 /// </summary>
 internal sealed class PacingCapture : IAsyncDisposable
 {
+    // Headers only (loopback 14 + IPv4 up to 60 + UDP 8 bytes): the source port and the timestamp are all that is
+    // read, and dumpcap's temporary file of a 10-minute call stays a few MB instead of holding every payload.
+    private const string SnapLength = "96";
+
     private readonly List<(int SourcePort, double Seconds)> _packets = [];
     private readonly Lock _gate = new();
     private TsharkCapture? _tshark;
@@ -22,7 +26,7 @@ internal sealed class PacingCapture : IAsyncDisposable
     {
         var capture = new PacingCapture();
         capture._tshark = await TsharkCapture.StartAsync(
-            $"udp dst port {destinationPort.ToString(CultureInfo.InvariantCulture)}", [], ["udp.srcport", "frame.time_relative"], capture.OnFields, ct);
+            $"udp dst port {destinationPort.ToString(CultureInfo.InvariantCulture)}", ["-s", SnapLength], ["udp.srcport", "frame.time_relative"], capture.OnFields, ct);
         return capture;
     }
 

@@ -13,6 +13,11 @@ internal static class PerfSuite
         // The machine is shared: free ports instead of the bench's well-known 5060/8080.
         options = options with { ApiPort = LoopbackPorts.GetFree(), ServerPort = LoopbackPorts.GetFree() };
         var durations = options.Smoke ? PerfDurations.Smoke : PerfDurations.Full;
+        if (options.CallWindow is { } callWindow)
+        {
+            durations = durations with { CallWindow = callWindow };
+        }
+
         var report = new PerfReport(await MachineInfo.CollectAsync(ct), options.Smoke, DateTimeOffset.UtcNow);
         var startup = Case(report, "f", "Startup: process start → all cards registered");
         var idle = Case(report, "a", "Idle: CPU and RSS, registered (gateway: one card; baresip: one account)");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Gateway.Media;
+using Gateway.Media.Diagnostics;
 using Gateway.Media.Devices.Wav;
 using Gateway.Media.Sessions;
 
@@ -9,11 +10,15 @@ namespace Gateway.Bench.Perf;
 /// <summary>
 /// The child process of case e: N simulated stations as on a bay board (each its own <see cref="StationAudio"/> with
 /// its own media clock and a WAV source), each in a PCMU call whose far end is the suite's UDP sink. It prints
-/// "ready" once every call is sending and runs until its standard input closes.
+/// "ready" once every call is sending and runs until its standard input closes; then it prints one
+/// <see cref="RuntimeLine"/> (GC pauses since "ready", the media clock's scheduling) before stopping the calls.
 /// </summary>
 internal static class StationsWorker
 {
     public const string Flag = "--perf-stations";
+
+    /// <summary>The start of the last line: <c>runtime scheduling=fifo:15 gcCount=… gcPauseTotalMs=… gcPauseMaxMs=…</c>.</summary>
+    public const string RuntimeLine = "runtime ";
 
     /// <summary>Runs <c>--perf-stations N SINK_PORT WAV</c>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -49,8 +54,13 @@ internal static class StationsWorker
                 media.Start();
             }
 
+            using var gcPauses = new GcPauseMonitor();
             Console.WriteLine("ready");
             await Console.In.ReadToEndAsync();
+
+            // The runtime's GC events reach the monitor about a second after the GC: let the window's last ones in.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Console.WriteLine($"{RuntimeLine}scheduling={stations[0].Clock?.Scheduling ?? "none"} {gcPauses}");
             return 0;
         }
         finally
