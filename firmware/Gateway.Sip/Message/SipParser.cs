@@ -140,14 +140,14 @@ public static class SipParser
     private readonly struct HandlerSink<THandler>(THandler handler) : IHeadSink
         where THandler : ISipParseHandler
     {
-        public void OnRequestLine(ReadOnlySpan<byte> head, int methodLength, int uriStart, int uriLength, int versionStart)
+        public void Prepare(int lineBreaks)
         {
-            var lineEnd = head.IndexOf("\r\n"u8);
-            var line = lineEnd < 0 ? head : head[..lineEnd];
-            handler.OnRequestLine(line[..methodLength], line.Slice(uriStart, uriLength), line[versionStart..]);
         }
 
-        public void OnStatusLine(ReadOnlySpan<byte> head, int versionLength, int statusCode, int reasonStart, int reasonLength) =>
+        public void OnRequestLine(ReadOnlySpan<byte> head, int lineLength, int methodLength, int uriStart, int uriLength, int versionStart) =>
+            handler.OnRequestLine(head[..methodLength], head.Slice(uriStart, uriLength), head[versionStart..lineLength]);
+
+        public void OnStatusLine(ReadOnlySpan<byte> head, int lineLength, int versionLength, int statusCode, int reasonStart, int reasonLength) =>
             handler.OnStatusLine(head[..versionLength], statusCode, head.Slice(reasonStart, reasonLength));
 
         public bool OnHeader(ReadOnlySpan<byte> head, in SipHeaderSpan header, out SipParseError error)
