@@ -137,6 +137,31 @@ public class SipHeadScannerTests
     public void Identify_CaseAndNearMisses(string name, SipHeaderId expected) =>
         Assert.Equal(expected, SipHeaderNames.Identify(Encoding.ASCII.GetBytes(name)));
 
+    [Fact]
+    public void TryParseMessage_StructHandler_SeesWhatAClassHandlerSees()
+    {
+        // Class handlers go through a struct wrapper and struct handlers are used as they are: both must agree.
+        foreach (var input in s_seeds)
+        {
+            var byClass = new RecordingHandler();
+            var byStruct = new StructHandler(new RecordingHandler());
+            var classStatus = SipParser.TryParseMessage(input, byClass, out var classConsumed, out var classError);
+            var structStatus = SipParser.TryParseMessage(input, byStruct, out var structConsumed, out var structError);
+            var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(input));
+            var byStructStream = new StructHandler(new RecordingHandler());
+            var streamStatus = SipParser.TryParseMessage(ref reader, byStructStream, out var streamError);
+
+            Assert.Equal(classStatus, structStatus);
+            Assert.Equal(classStatus, streamStatus);
+            Assert.Equal(classConsumed, structConsumed);
+            Assert.Equal(classError, structError);
+            Assert.Equal(classError, streamError);
+            Assert.Equal(byClass.StartLine, byStruct.Inner.StartLine);
+            Assert.Equal(byClass.Headers, byStruct.Inner.Headers);
+            Assert.Equal(byClass.Headers, byStructStream.Inner.Headers);
+        }
+    }
+
     private static byte[] Head(byte[] message)
     {
         var end = message.AsSpan().IndexOf("\r\n\r\n"u8);
@@ -179,6 +204,21 @@ public class SipHeadScannerTests
         }
 
         return [.. bytes];
+    }
+
+    private readonly struct StructHandler(RecordingHandler inner) : ISipParseHandler
+    {
+        public RecordingHandler Inner => inner;
+
+        public void OnRequestLine(ReadOnlySpan<byte> method, ReadOnlySpan<byte> requestUri, ReadOnlySpan<byte> version) =>
+            inner.OnRequestLine(method, requestUri, version);
+
+        public void OnStatusLine(ReadOnlySpan<byte> version, int statusCode, ReadOnlySpan<byte> reasonPhrase) =>
+            inner.OnStatusLine(version, statusCode, reasonPhrase);
+
+        public void OnHeader(SipHeaderId id, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => inner.OnHeader(id, name, value);
+
+        public void OnHeadersComplete() => inner.OnHeadersComplete();
     }
 
     private readonly struct RecordingSink() : IHeadSink

@@ -104,7 +104,7 @@ internal static partial class SipHeadScanner
         if (end - start > options.MaxLineLength)
         {
             header = default;
-            return Fail(SipParseErrorCode.LineTooLong, start, $"header line longer than {options.MaxLineLength} bytes", out error);
+            return FailLineTooLong(start, options.MaxLineLength, out error);
         }
 
         var vs = valueStart;
@@ -131,7 +131,7 @@ internal static partial class SipHeadScanner
     {
         if (count > options.MaxHeaderCount)
         {
-            return Fail(SipParseErrorCode.TooManyHeaders, header.NameStart, $"more than {options.MaxHeaderCount} header fields", out error);
+            return FailTooManyHeaders(header.NameStart, options.MaxHeaderCount, out error);
         }
 
         return sink.OnHeader(head, header, out error);
@@ -263,6 +263,15 @@ internal static partial class SipHeadScanner
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLws(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    // The messages are formatted out of line so the hot loop carries no string-building code.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool FailLineTooLong(int offset, int max, out SipParseError error) =>
+        Fail(SipParseErrorCode.LineTooLong, offset, $"header line longer than {max} bytes", out error);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool FailTooManyHeaders(int offset, int max, out SipParseError error) =>
+        Fail(SipParseErrorCode.TooManyHeaders, offset, $"more than {max} header fields", out error);
 
     [StackTraceHidden]
     private static bool Fail(SipParseErrorCode code, int offset, string detail, out SipParseError error)
