@@ -3,10 +3,12 @@ namespace Gateway.Sip.Message;
 /// <summary>Collects header offsets for a <see cref="SipMessage"/> and reads Content-Length, which framing needs.</summary>
 internal struct MessageSink : IHeadSink
 {
-    /// <summary>Sizes the offset array from the number of line ends, so a message costs one array, never a regrowth.</summary>
-    public MessageSink(ReadOnlySpan<byte> head, int maxHeaders)
+    private readonly int _maxHeaders;
+
+    public MessageSink(int maxHeaders)
     {
-        Headers = new SipHeaderSpan[Math.Clamp(head.Count("\r\n"u8) + 1, 1, maxHeaders + 1)];
+        _maxHeaders = maxHeaders;
+        Headers = [];
     }
 
     public SipHeaderSpan[] Headers { get; private set; }
@@ -39,24 +41,27 @@ internal struct MessageSink : IHeadSink
 
     public bool HasFolding { get; private set; }
 
-    public void OnRequestLine(ReadOnlySpan<byte> head, int methodLength, int uriStart, int uriLength, int versionStart)
+    /// <summary>Sizes the offset array from the number of line ends, so a message costs one array, never a regrowth.</summary>
+    public void Prepare(int lineBreaks) => Headers = new SipHeaderSpan[Math.Clamp(lineBreaks + 1, 1, _maxHeaders + 1)];
+
+    public void OnRequestLine(ReadOnlySpan<byte> head, int lineLength, int methodLength, int uriStart, int uriLength, int versionStart)
     {
         IsRequest = true;
         MethodLength = methodLength;
         UriStart = uriStart;
         UriLength = uriLength;
         VersionStart = versionStart;
-        StartLineLength = LineLength(head);
-        VersionLength = StartLineLength - versionStart;
+        StartLineLength = lineLength;
+        VersionLength = lineLength - versionStart;
     }
 
-    public void OnStatusLine(ReadOnlySpan<byte> head, int versionLength, int statusCode, int reasonStart, int reasonLength)
+    public void OnStatusLine(ReadOnlySpan<byte> head, int lineLength, int versionLength, int statusCode, int reasonStart, int reasonLength)
     {
         VersionLength = versionLength;
         StatusCode = statusCode;
         ReasonStart = reasonStart;
         ReasonLength = reasonLength;
-        StartLineLength = LineLength(head);
+        StartLineLength = lineLength;
     }
 
     public bool OnHeader(ReadOnlySpan<byte> head, in SipHeaderSpan header, out SipParseError error)
@@ -100,11 +105,5 @@ internal struct MessageSink : IHeadSink
         ContentLength = length;
         ContentLengthOffset = header.ValueStart;
         return true;
-    }
-
-    private static int LineLength(ReadOnlySpan<byte> head)
-    {
-        var eol = head.IndexOf("\r\n"u8);
-        return eol < 0 ? head.Length : eol;
     }
 }

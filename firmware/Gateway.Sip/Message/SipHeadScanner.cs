@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Gateway.Sip.Message;
 
@@ -6,115 +7,104 @@ namespace Gateway.Sip.Message;
 /// The one place that knows RFC 3261 §7 line structure: start line, header fields, continuation
 /// lines. It works on a contiguous header section and reports offsets, so callers decide what to copy.
 /// </summary>
-internal static class SipHeadScanner
+internal static partial class SipHeadScanner
 {
+    // Sections up to this size are indexed in a stack buffer (2 KiB of bits); larger ones are rare enough for the precise path.
+    private const int MaxIndexedLength = 16 * 1024;
+
     /// <summary>Scans a header section that starts at the start line and ends after the last header line's CRLF.</summary>
     /// <remarks>The last line may lack its CRLF: a datagram may end where its headers end.</remarks>
     public static bool TryScan<TSink>(ReadOnlySpan<byte> head, ref TSink sink, SipParserOptions options, out SipParseError error)
         where TSink : IHeadSink
     {
-        var eol = head.IndexOf("\r\n"u8);
-        var lineEnd = eol < 0 ? head.Length : eol;
-        if (lineEnd > options.MaxLineLength)
+        if (head.Length <= MaxIndexedLength)
         {
-            error = new SipParseError(SipParseErrorCode.LineTooLong, options.MaxLineLength, "start line too long");
+            Span<ulong> words = stackalloc ulong[SipLineBreaks.WordsFor(head.Length)];
+            if (SipLineBreaks.TryCreate(head, words, out var breaks))
+            {
+                return TryScanIndexed(head, breaks, ref sink, options, out error);
+            }
+        }
+
+        return TryScanPrecise(head, ref sink, options, out error);
+    }
+
+    /// <summary>
+    /// The fast path: every CR is known to start a CRLF, so a line ends at the next CR and no byte of a
+    /// value needs looking at except the few around its ends.
+    /// </summary>
+    private static bool TryScanIndexed<TSink>(ReadOnlySpan<byte> head, scoped in SipLineBreaks breaks, ref TSink sink, SipParserOptions options, out SipParseError error)
+        where TSink : IHeadSink
+    {
+        sink.Prepare(breaks.Count);
+        var lineEnd = breaks.Next(0);
+        if (!TryStartLine(head, lineEnd, options, ref sink, out error))
+        {
             return false;
         }
 
-        if (!TryStartLine(head, lineEnd, ref sink, out error))
-        {
-            return false;
-        }
-
-        var pos = eol < 0 ? head.Length : eol + 2;
+        var pos = lineEnd + 2;
         var count = 0;
         while (pos < head.Length)
         {
-            if (!TryHeaderLine(head, ref pos, options, out var header, out error))
+            var start = pos;
+            if (SipChars.IsWsp(head[start]))
+            {
+                return Fail(SipParseErrorCode.UnexpectedContinuation, start, "continuation line without a header", out error);
+            }
+
+            var cr = breaks.Next(start);
+            var p = start;
+            while (p < cr && SipChars.IsToken(head[p]))
+            {
+                p++;
+            }
+
+            var nameLength = p - start;
+            if (nameLength == 0)
+            {
+                return Fail(SipParseErrorCode.InvalidHeaderName, start, "header name is not a token", out error);
+            }
+
+            while (p < cr && SipChars.IsWsp(head[p]))
+            {
+                p++;
+            }
+
+            if (p == cr || head[p] != (byte)':')
+            {
+                return Fail(SipParseErrorCode.MissingColon, p, "expected ':' after header name", out error);
+            }
+
+            // A CRLF followed by SP or HT continues the value (RFC 3261 §7.3.1).
+            var end = cr;
+            var folded = false;
+            while (end + 2 < head.Length && SipChars.IsWsp(head[end + 2]))
+            {
+                folded = true;
+                end = breaks.Next(end + 3);
+            }
+
+            if (!TryFinishHeader(head, start, nameLength, p + 1, end, folded, options, out var header, out error)
+                || !TryDeliver(head, header, ++count, options, ref sink, out error))
             {
                 return false;
             }
 
-            if (++count > options.MaxHeaderCount)
-            {
-                error = new SipParseError(SipParseErrorCode.TooManyHeaders, header.NameStart, $"more than {options.MaxHeaderCount} header fields");
-                return false;
-            }
-
-            if (!sink.OnHeader(head, header, out error))
-            {
-                return false;
-            }
+            pos = end + 2;
         }
 
         error = default;
         return true;
     }
 
-    private static bool TryHeaderLine(ReadOnlySpan<byte> head, ref int pos, SipParserOptions options, out SipHeaderSpan header, out SipParseError error)
+    /// <summary>Checks the line length, trims the value and names the header; shared by both paths so they cannot drift apart.</summary>
+    private static bool TryFinishHeader(ReadOnlySpan<byte> head, int start, int nameLength, int valueStart, int end, bool folded, SipParserOptions options, out SipHeaderSpan header, out SipParseError error)
     {
-        header = default;
-        var start = pos;
-        if (SipChars.IsWsp(head[start]))
-        {
-            return Fail(SipParseErrorCode.UnexpectedContinuation, start, "continuation line without a header", out error);
-        }
-
-        var nameLength = head[start..].IndexOfAnyExcept(SipChars.Token);
-        if (nameLength < 0)
-        {
-            nameLength = head.Length - start;
-        }
-
-        if (nameLength == 0)
-        {
-            return Fail(SipParseErrorCode.InvalidHeaderName, start, "header name is not a token", out error);
-        }
-
-        var p = start + nameLength;
-        while (p < head.Length && SipChars.IsWsp(head[p]))
-        {
-            p++;
-        }
-
-        if (p >= head.Length || head[p] != (byte)':')
-        {
-            return Fail(SipParseErrorCode.MissingColon, p, "expected ':' after header name", out error);
-        }
-
-        p++;
-        var valueStart = p;
-        var folded = false;
-        int end;
-        while (true)
-        {
-            var idx = head[p..].IndexOfAny((byte)'\r', (byte)'\n');
-            if (idx < 0)
-            {
-                end = head.Length;
-                break;
-            }
-
-            var at = p + idx;
-            if (head[at] == (byte)'\n' || at + 1 >= head.Length || head[at + 1] != (byte)'\n')
-            {
-                return Fail(SipParseErrorCode.BareLineBreak, at, "CR or LF outside a CRLF line end", out error);
-            }
-
-            if (at + 2 < head.Length && SipChars.IsWsp(head[at + 2]))
-            {
-                folded = true;
-                p = at + 3;
-                continue;
-            }
-
-            end = at;
-            break;
-        }
-
         if (end - start > options.MaxLineLength)
         {
-            return Fail(SipParseErrorCode.LineTooLong, start, $"header line longer than {options.MaxLineLength} bytes", out error);
+            header = default;
+            return FailLineTooLong(start, options.MaxLineLength, out error);
         }
 
         var vs = valueStart;
@@ -130,16 +120,32 @@ internal static class SipHeadScanner
         }
 
         folded = folded && head[vs..ve].Contains((byte)'\r');
-        var id = SipHeaderNames.Identify(head.Slice(start, nameLength));
+        var id = SipHeaderNames.IdentifyToken(head.Slice(start, nameLength));
         header = new SipHeaderSpan(id, start, nameLength, vs, ve - vs, folded);
-        pos = end + 2;
         error = default;
         return true;
     }
 
-    private static bool TryStartLine<TSink>(ReadOnlySpan<byte> head, int lineEnd, ref TSink sink, out SipParseError error)
+    private static bool TryDeliver<TSink>(ReadOnlySpan<byte> head, in SipHeaderSpan header, int count, SipParserOptions options, ref TSink sink, out SipParseError error)
         where TSink : IHeadSink
     {
+        if (count > options.MaxHeaderCount)
+        {
+            return FailTooManyHeaders(header.NameStart, options.MaxHeaderCount, out error);
+        }
+
+        return sink.OnHeader(head, header, out error);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryStartLine<TSink>(ReadOnlySpan<byte> head, int lineEnd, SipParserOptions options, ref TSink sink, out SipParseError error)
+        where TSink : IHeadSink
+    {
+        if (lineEnd > options.MaxLineLength)
+        {
+            return Fail(SipParseErrorCode.LineTooLong, options.MaxLineLength, "start line too long", out error);
+        }
+
         var line = head[..lineEnd];
         if (line.Length >= 4 && IsSipSlash(line))
         {
@@ -182,7 +188,7 @@ internal static class SipHeadScanner
             return Fail(SipParseErrorCode.InvalidVersion, versionStart, "expected SIP-Version 'SIP/x.y' after one SP", out error);
         }
 
-        sink.OnRequestLine(head, sp1, uriStart, uri.Length, versionStart);
+        sink.OnRequestLine(head, lineEnd, sp1, uriStart, uri.Length, versionStart);
         return true;
     }
 
@@ -232,7 +238,7 @@ internal static class SipHeadScanner
             return Fail(SipParseErrorCode.InvalidStatusCode, c, "Status-Code must be 100 to 699", out error);
         }
 
-        sink.OnStatusLine(head, versionLength, code, c + 4, line.Length - (c + 4));
+        sink.OnStatusLine(head, line.Length, versionLength, code, c + 4, line.Length - (c + 4));
         error = default;
         return true;
     }
@@ -255,7 +261,17 @@ internal static class SipHeadScanner
             && !rest[(dot + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLws(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    // The messages are formatted out of line so the hot loop carries no string-building code.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool FailLineTooLong(int offset, int max, out SipParseError error) =>
+        Fail(SipParseErrorCode.LineTooLong, offset, $"header line longer than {max} bytes", out error);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool FailTooManyHeaders(int offset, int max, out SipParseError error) =>
+        Fail(SipParseErrorCode.TooManyHeaders, offset, $"more than {max} header fields", out error);
 
     [StackTraceHidden]
     private static bool Fail(SipParseErrorCode code, int offset, string detail, out SipParseError error)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Gateway.Sip.Message;
@@ -11,7 +12,7 @@ public static class SipHeaderNames
     // Compact forms from RFC 3261 §7.3.3 and the extensions that registered one.
     private static readonly SipHeaderId[] s_compact = BuildCompact();
 
-    private static readonly (byte[] Name, SipHeaderId Id)[][] s_byLength = BuildByLength();
+    private static readonly NameEntry[][] s_byLength = BuildByLength();
 
     // The wire bytes of each canonical name, so the writer encodes no name it already knows.
     private static readonly byte[]?[] s_canonicalBytes = [.. s_canonical.Select(n => n.Length == 0 ? null : Encoding.ASCII.GetBytes(n))];
@@ -22,7 +23,11 @@ public static class SipHeaderNames
     /// <summary>Resolves a field name without allocating.</summary>
     /// <param name="name">The name as written in the message.</param>
     /// <returns>The header, or <see cref="SipHeaderId.Unknown"/>.</returns>
-    public static SipHeaderId Identify(ReadOnlySpan<byte> name)
+    public static SipHeaderId Identify(ReadOnlySpan<byte> name) =>
+        name.ContainsAnyExcept(SipChars.Token) ? SipHeaderId.Unknown : IdentifyToken(name);
+
+    /// <summary>Resolves a name the caller has checked is a token (the scanner has): only then is OR-ing 0x20 a case fold.</summary>
+    internal static SipHeaderId IdentifyToken(ReadOnlySpan<byte> name)
     {
         if (name.Length == 1)
         {
@@ -30,17 +35,18 @@ public static class SipHeaderNames
             return c is >= 'a' and <= 'z' ? s_compact[c - 'a'] : SipHeaderId.Unknown;
         }
 
-        // Few names share a length, so a length bucket plus an ASCII case-insensitive compare beats hashing.
-        if (name.Length >= s_byLength.Length)
+        // Few names share a length, and none shares length, first and last letter, so the first full compare is nearly always the hit.
+        if ((uint)name.Length >= (uint)s_byLength.Length)
         {
             return SipHeaderId.Unknown;
         }
 
-        foreach (var (candidate, id) in s_byLength[name.Length])
+        var key = Key(name);
+        foreach (var entry in s_byLength[name.Length])
         {
-            if (Ascii.EqualsIgnoreCase(name, candidate))
+            if (entry.Key == key && EqualsLower(name, entry.Lower))
             {
-                return id;
+                return entry.Id;
             }
         }
 
@@ -133,10 +139,10 @@ public static class SipHeaderNames
         return map;
     }
 
-    private static (byte[] Name, SipHeaderId Id)[][] BuildByLength()
+    private static NameEntry[][] BuildByLength()
     {
         var maxLength = s_canonical.Max(n => n.Length);
-        var buckets = new List<(byte[], SipHeaderId)>[maxLength + 1];
+        var buckets = new List<NameEntry>[maxLength + 1];
         for (var i = 0; i < buckets.Length; i++)
         {
             buckets[i] = [];
@@ -144,11 +150,46 @@ public static class SipHeaderNames
 
         for (var i = 1; i < s_canonical.Length; i++)
         {
-            buckets[s_canonical[i].Length].Add((Encoding.ASCII.GetBytes(s_canonical[i]), (SipHeaderId)i));
+            var lower = Encoding.ASCII.GetBytes(s_canonical[i].ToLowerInvariant());
+            buckets[lower.Length].Add(new NameEntry(Key(lower), (SipHeaderId)i, lower));
         }
 
         return [.. buckets.Select(b => b.ToArray())];
     }
+
+    private static ushort Key(ReadOnlySpan<byte> name) => (ushort)(((name[0] | 0x20) << 8) | (name[^1] | 0x20));
+
+    /// <summary>Compares a token with a lower-case name of the same length (at least 2) a word at a time.</summary>
+    private static bool EqualsLower(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lower)
+    {
+        var n = name.Length;
+        if (n >= 8)
+        {
+            const ulong Fold = 0x2020202020202020;
+            for (var i = 0; i < n - 8; i += 8)
+            {
+                if ((MemoryMarshal.Read<ulong>(name[i..]) | Fold) != MemoryMarshal.Read<ulong>(lower[i..]))
+                {
+                    return false;
+                }
+            }
+
+            return (MemoryMarshal.Read<ulong>(name[(n - 8)..]) | Fold) == MemoryMarshal.Read<ulong>(lower[(n - 8)..]);
+        }
+
+        if (n >= 4)
+        {
+            const uint Fold = 0x20202020;
+            return (MemoryMarshal.Read<uint>(name) | Fold) == MemoryMarshal.Read<uint>(lower)
+                && (MemoryMarshal.Read<uint>(name[(n - 4)..]) | Fold) == MemoryMarshal.Read<uint>(lower[(n - 4)..]);
+        }
+
+        const ushort Fold16 = 0x2020;
+        return (MemoryMarshal.Read<ushort>(name) | Fold16) == MemoryMarshal.Read<ushort>(lower)
+            && (MemoryMarshal.Read<ushort>(name[(n - 2)..]) | Fold16) == MemoryMarshal.Read<ushort>(lower[(n - 2)..]);
+    }
+
+    private readonly record struct NameEntry(ushort Key, SipHeaderId Id, byte[] Lower);
 
     /// <summary>Resolves a field name given as a string.</summary>
     /// <param name="name">The name.</param>

@@ -41,7 +41,7 @@ public static class SipMessageReader
         var end = rest.IndexOf("\r\n\r\n"u8);
         var headLength = end < 0 ? rest.Length : end;
         var bodyStart = end < 0 ? rest.Length : end + 4;
-        var sink = new MessageSink(rest[..headLength], options.MaxHeaderCount);
+        var sink = new MessageSink(options.MaxHeaderCount);
         if (!SipHeadScanner.TryScan(rest[..headLength], ref sink, options, out var error))
         {
             return new SipParseResult(null, error with { Offset = error.Offset + skip }, looksLikeResponse);
@@ -105,11 +105,10 @@ public static class SipMessageReader
             return SipParseStatus.Invalid;
         }
 
-        MessageSink sink;
+        var sink = new MessageSink(options.MaxHeaderCount);
         bool ok;
         if (headSequence.IsSingleSegment)
         {
-            sink = new MessageSink(headSequence.FirstSpan, options.MaxHeaderCount);
             ok = SipHeadScanner.TryScan(headSequence.FirstSpan, ref sink, options, out error);
         }
         else
@@ -118,7 +117,6 @@ public static class SipMessageReader
             try
             {
                 headSequence.CopyTo(rented);
-                sink = new MessageSink(rented.AsSpan(0, headLength), options.MaxHeaderCount);
                 ok = SipHeadScanner.TryScan(rented.AsSpan(0, headLength), ref sink, options, out error);
             }
             finally

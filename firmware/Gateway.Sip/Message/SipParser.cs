@@ -27,6 +27,32 @@ public static class SipParser
     {
         ArgumentNullException.ThrowIfNull(handler);
         options ??= SipParserOptions.Default;
+        return typeof(THandler).IsValueType
+            ? Parse(ref reader, handler, out error, options)
+            : Parse(ref reader, new ReferenceHandler(handler), out error, options);
+    }
+
+    /// <summary>Parses the start line and headers of a contiguous buffer.</summary>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <param name="input">The input.</param>
+    /// <param name="handler">Receives the start line and headers.</param>
+    /// <param name="consumed">Bytes consumed through the empty line, when complete.</param>
+    /// <param name="error">The failure when invalid.</param>
+    /// <param name="options">Limits; defaults when null.</param>
+    /// <returns>Whether the header section was parsed, is incomplete, or is invalid.</returns>
+    public static SipParseStatus TryParseMessage<THandler>(ReadOnlySpan<byte> input, THandler handler, out int consumed, out SipParseError error, SipParserOptions? options = null)
+        where THandler : ISipParseHandler
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        options ??= SipParserOptions.Default;
+        return typeof(THandler).IsValueType
+            ? Parse(input, handler, out consumed, out error, options)
+            : Parse(input, new ReferenceHandler(handler), out consumed, out error, options);
+    }
+
+    private static SipParseStatus Parse<THandler>(ref SequenceReader<byte> reader, THandler handler, out SipParseError error, SipParserOptions options)
+        where THandler : ISipParseHandler
+    {
         var probe = reader;
         long skipped = 0;
         while (probe.IsNext("\r\n"u8, advancePast: true))
@@ -85,19 +111,9 @@ public static class SipParser
         return SipParseStatus.Complete;
     }
 
-    /// <summary>Parses the start line and headers of a contiguous buffer.</summary>
-    /// <typeparam name="THandler">The handler type.</typeparam>
-    /// <param name="input">The input.</param>
-    /// <param name="handler">Receives the start line and headers.</param>
-    /// <param name="consumed">Bytes consumed through the empty line, when complete.</param>
-    /// <param name="error">The failure when invalid.</param>
-    /// <param name="options">Limits; defaults when null.</param>
-    /// <returns>Whether the header section was parsed, is incomplete, or is invalid.</returns>
-    public static SipParseStatus TryParseMessage<THandler>(ReadOnlySpan<byte> input, THandler handler, out int consumed, out SipParseError error, SipParserOptions? options = null)
+    private static SipParseStatus Parse<THandler>(ReadOnlySpan<byte> input, THandler handler, out int consumed, out SipParseError error, SipParserOptions options)
         where THandler : ISipParseHandler
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        options ??= SipParserOptions.Default;
         consumed = 0;
         var skipped = SkipLeadingCrlf(input);
         var rest = input[skipped..];
@@ -137,17 +153,34 @@ public static class SipParser
         return i;
     }
 
+    /// <summary>
+    /// Wraps a handler class so the scanner is compiled for this struct instead of shared generic code,
+    /// which would look up the handler's type in a runtime dictionary on every header.
+    /// </summary>
+    private readonly struct ReferenceHandler(ISipParseHandler inner) : ISipParseHandler
+    {
+        public void OnRequestLine(ReadOnlySpan<byte> method, ReadOnlySpan<byte> requestUri, ReadOnlySpan<byte> version) =>
+            inner.OnRequestLine(method, requestUri, version);
+
+        public void OnStatusLine(ReadOnlySpan<byte> version, int statusCode, ReadOnlySpan<byte> reasonPhrase) =>
+            inner.OnStatusLine(version, statusCode, reasonPhrase);
+
+        public void OnHeader(SipHeaderId id, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => inner.OnHeader(id, name, value);
+
+        public void OnHeadersComplete() => inner.OnHeadersComplete();
+    }
+
     private readonly struct HandlerSink<THandler>(THandler handler) : IHeadSink
         where THandler : ISipParseHandler
     {
-        public void OnRequestLine(ReadOnlySpan<byte> head, int methodLength, int uriStart, int uriLength, int versionStart)
+        public void Prepare(int lineBreaks)
         {
-            var lineEnd = head.IndexOf("\r\n"u8);
-            var line = lineEnd < 0 ? head : head[..lineEnd];
-            handler.OnRequestLine(line[..methodLength], line.Slice(uriStart, uriLength), line[versionStart..]);
         }
 
-        public void OnStatusLine(ReadOnlySpan<byte> head, int versionLength, int statusCode, int reasonStart, int reasonLength) =>
+        public void OnRequestLine(ReadOnlySpan<byte> head, int lineLength, int methodLength, int uriStart, int uriLength, int versionStart) =>
+            handler.OnRequestLine(head[..methodLength], head.Slice(uriStart, uriLength), head[versionStart..lineLength]);
+
+        public void OnStatusLine(ReadOnlySpan<byte> head, int lineLength, int versionLength, int statusCode, int reasonStart, int reasonLength) =>
             handler.OnStatusLine(head[..versionLength], statusCode, head.Slice(reasonStart, reasonLength));
 
         public bool OnHeader(ReadOnlySpan<byte> head, in SipHeaderSpan header, out SipParseError error)
