@@ -15,7 +15,8 @@ public sealed record JitterBufferSnapshot(
     long InsertedSamplesForDeceleration,
     long RemovedSamplesForAcceleration,
     int TargetDelayMs,
-    int BufferedMs)
+    int BufferedMs,
+    long SilentConcealedSamples = 0)
 {
     /// <summary>An empty snapshot.</summary>
     public static JitterBufferSnapshot Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -37,6 +38,7 @@ public sealed record JitterBufferSnapshot(
             s.InsertedSamplesForDeceleration,
             s.RemovedSamplesForAcceleration,
             buffer.TargetDelayMs,
-            buffer.BufferedMs);
+            buffer.BufferedMs,
+            s.SilentConcealedSamples);
     }
 }

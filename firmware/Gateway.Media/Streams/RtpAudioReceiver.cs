@@ -15,6 +15,9 @@ namespace Gateway.Media.Streams;
 /// </summary>
 public sealed class RtpAudioReceiver
 {
+    // About -40 dBFS: below it a frame is a pause or background noise, where a dropped or inserted frame is unheard.
+    private const long QuietMeanSquare = 328L * 328L;
+
     private readonly Lock _sync = new();
     private readonly IAudioDecoder _decoder;
     private readonly G711Concealment? _g711Concealment;
@@ -176,6 +179,29 @@ public sealed class RtpAudioReceiver
                 pcm.Clear();
                 break;
         }
+
+        var quiet = IsQuiet(pcm);
+        lock (_sync)
+        {
+            JitterBuffer.ReportPlayedFrame(quiet);
+        }
+    }
+
+    /// <summary>Whether the frame's mean square lies under the quiet threshold (integer arithmetic, no allocation).</summary>
+    internal static bool IsQuiet(ReadOnlySpan<short> pcm)
+    {
+        if (pcm.IsEmpty)
+        {
+            return true;
+        }
+
+        long sum = 0;
+        foreach (var sample in pcm)
+        {
+            sum += sample * sample;
+        }
+
+        return sum < QuietMeanSquare * pcm.Length;
     }
 
     /// <summary>Builds the report block about the remote source for an SR/RR (false before any packet).</summary>

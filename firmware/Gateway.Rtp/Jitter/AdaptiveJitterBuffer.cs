@@ -2,15 +2,22 @@ namespace Gateway.Rtp.Jitter;
 
 /// <summary>
 /// An adaptive playout buffer for one RTP audio stream. The receive loop <see cref="Put"/>s packets as they come;
-/// the playout clock calls <see cref="Get"/> once per frame. The target delay follows the 95th percentile of
-/// recent packet delay variation plus one frame, within the configured bounds; the buffer moves towards it by
-/// dropping one frame or inserting one concealed frame at most every ten frames. Payloads are copied into slots
-/// allocated once, so nothing is allocated per packet. Not thread-safe: call both from one loop or lock outside.
+/// the playout clock calls <see cref="Get"/> once per frame. The need is the 95th percentile of recent packet delay
+/// variation plus one frame, within the configured bounds; the target follows a rise at once and a fall only after
+/// it lasted (<see cref="TargetDelayHysteresis"/>). The playout delay compared with the target is the playing
+/// frame's transit against the fastest recent packet, which does not swing with each packet's jitter the way the
+/// buffered amount does. Outside a two-frame dead band the buffer drops one frame or inserts one concealed frame, at
+/// most every ten frames, and preferably right after a quiet frame (<see cref="ReportPlayedFrame"/>) unless far off
+/// or kept waiting too long. Payloads are copied into slots allocated once, so nothing is allocated per packet.
+/// Not thread-safe: call both from one loop or lock outside.
 /// </summary>
 public sealed class AdaptiveJitterBuffer
 {
     private const int AdjustEveryFrames = 10;
     private const int IdleFramesBeforeRebuffer = 3;
+
+    // A non-urgent change waits for a quiet frame at most this long; a continuous tone has none.
+    private const int MaxWaitForQuietMs = 1000;
 
     private readonly JitterBufferOptions _options;
     private readonly TimeProvider _time;
@@ -20,6 +27,11 @@ public sealed class AdaptiveJitterBuffer
     private readonly long[] _arrivals;
     private readonly bool[] _occupied;
     private readonly DelayEstimator _delay = new();
+    private readonly TargetDelayHysteresis _hysteresis;
+    private bool _everPlayed;
+    private bool _lastFrameQuiet = true;
+    private bool _pending;
+    private long _pendingSinceMs;
     private bool _started;
     private bool _playing;
     private bool _concealing;
@@ -50,6 +62,7 @@ public sealed class AdaptiveJitterBuffer
         _arrivals = new long[options.Capacity];
         _occupied = new bool[options.Capacity];
         TargetDelayMs = options.MinimumDelayMs;
+        _hysteresis = new TargetDelayHysteresis(options.FrameMs);
     }
 
     /// <summary>The counters, named after webrtc-stats.</summary>
@@ -60,6 +73,17 @@ public sealed class AdaptiveJitterBuffer
 
     /// <summary>Audio buffered ahead of the playout point, in ms.</summary>
     public int BufferedMs => _stored == 0 ? 0 : (int)((long)(int)(_newest - _next + (uint)_options.FrameTimestampUnits) * 1000 / _options.ClockRate);
+
+    /// <summary>
+    /// Playout delay of the frame due next against the fastest recent packet, in ms (what is compared with the target).
+    /// </summary>
+    public int PlayoutDelayMs => _delay.HasMinimum ? (int)(NowMs() - MediaMs(_next) - _delay.MinimumTransitMs) : TargetDelayMs;
+
+    /// <summary>
+    /// Tells the buffer whether the frame just played was quiet (a speech pause, silence), where a dropped or inserted
+    /// frame goes unheard; the owner of decoding calls it after each frame. Without it every frame counts as quiet.
+    /// </summary>
+    public void ReportPlayedFrame(bool quiet) => _lastFrameQuiet = quiet;
 
     /// <summary>Takes one received packet (its payload is copied).</summary>
     /// <returns>False when the packet was discarded (late, duplicate or too large).</returns>
@@ -82,14 +106,16 @@ public sealed class AdaptiveJitterBuffer
             _started = true;
             _base = ts;
             _delay.Reset();
+            _hysteresis.Reset();
             Clear();
             Restart(ts, now);
             offset = 0;
         }
 
         // Transit in ms with an arbitrary fixed offset; only its spread matters.
-        _delay.Add(now - ((long)(int)(ts - _base) * 1000 / _options.ClockRate));
-        TargetDelayMs = Math.Clamp(_delay.Percentile95Ms() + _options.FrameMs, _options.MinimumDelayMs, _options.MaximumDelayMs);
+        _delay.Add(now - MediaMs(ts));
+        var need = Math.Clamp(_delay.Percentile95Ms() + _options.FrameMs, _options.MinimumDelayMs, _options.MaximumDelayMs);
+        TargetDelayMs = _hysteresis.Update(TargetDelayMs, need, now);
 
         if (!_playing && (_stored == 0 || offset < 0) && offset > -window)
         {
@@ -147,30 +173,32 @@ public sealed class AdaptiveJitterBuffer
             // Start when the first packet has waited the target delay, or enough audio is queued to cover it.
             if (_stored == 0 || (BufferedMs < TargetDelayMs + _options.FrameMs && now - _bufferingSinceMs < TargetDelayMs))
             {
+                CountRebufferSilence();
                 return JitterBufferResult.Buffering;
             }
 
             _playing = true;
+            _everPlayed = true;
             _framesSinceAdjust = 0;
+            _pending = false;
         }
 
         var samples = _options.SamplesPerFrame;
         if (++_framesSinceAdjust >= AdjustEveryFrames && _stored > 0)
         {
-            var level = BufferedMs;
-            var frameMs = _options.FrameMs;
-            if (level > TargetDelayMs + (2 * frameMs) && IsPresent(_next))
+            var change = SpeedChange(now);
+            if (change > 0 && IsPresent(_next))
             {
                 // Too much delay: skip one frame.
                 Remove(Slot(_next));
                 _next += (uint)_options.FrameTimestampUnits;
                 Statistics.RemovedSamplesForAcceleration += samples;
-                _framesSinceAdjust = 0;
+                Adjusted();
             }
-            else if (level + frameMs < TargetDelayMs)
+            else if (change < 0)
             {
                 // Too little: play one concealed frame without advancing.
-                _framesSinceAdjust = 0;
+                Adjusted();
                 Statistics.InsertedSamplesForDeceleration += samples;
                 Statistics.ConcealedSamples += samples;
                 Statistics.TotalSamplesReceived += samples;
@@ -212,6 +240,65 @@ public sealed class AdaptiveJitterBuffer
         return JitterBufferResult.Conceal;
     }
 
+    /// <summary>+1 to drop a frame now, -1 to insert one, 0 to wait (inside the dead band, or for a quiet frame).</summary>
+    private int SpeedChange(long now)
+    {
+        if (!_delay.HasMinimum)
+        {
+            return 0;
+        }
+
+        var frameMs = _options.FrameMs;
+        var excess = (int)(now - MediaMs(_next) - _delay.MinimumTransitMs) - TargetDelayMs;
+
+        // Dead band [-frame/2, +1.5 frames]: one frame dropped or inserted lands inside it, so it does not oscillate.
+        var wanted = excess > frameMs + (frameMs / 2) ? 1 : excess < -(frameMs / 2) ? -1 : 0;
+        if (wanted == 0)
+        {
+            _pending = false;
+            return 0;
+        }
+
+        // Far off (late packets being lost, or a lot of needless delay): act whatever is playing.
+        var urgent = excess > 4 * frameMs || excess < -2 * frameMs;
+        if (!_pending)
+        {
+            // The clock's milliseconds can be negative (only differences matter), so no sentinel value.
+            _pending = true;
+            _pendingSinceMs = now;
+        }
+
+        return urgent || _lastFrameQuiet || now - _pendingSinceMs >= MaxWaitForQuietMs ? wanted : 0;
+    }
+
+    private void Adjusted()
+    {
+        _framesSinceAdjust = 0;
+        _pending = false;
+    }
+
+    private void CountRebufferSilence()
+    {
+        if (!_everPlayed)
+        {
+            return;
+        }
+
+        // Silence after playout began is what the listener hears in place of audio: webrtc counts it as silent
+        // concealment, within concealedSamples and totalSamplesReceived, and as part of the run that ran dry.
+        var samples = _options.SamplesPerFrame;
+        Statistics.TotalSamplesReceived += samples;
+        Statistics.ConcealedSamples += samples;
+        Statistics.SilentConcealedSamples += samples;
+        if (!_concealing)
+        {
+            Statistics.ConcealmentEvents++;
+            _concealing = true;
+        }
+    }
+
+    private long MediaMs(uint ts) => (long)(int)(ts - _base) * 1000 / _options.ClockRate;
+
     private bool Discard()
     {
         Statistics.PacketsDiscarded++;
@@ -247,6 +334,7 @@ public sealed class AdaptiveJitterBuffer
         _next = ts;
         _newest = ts;
         _bufferingSinceMs = now;
-        _concealing = false;
+
+        // _concealing stays: silence across a restart continues the concealment run it is part of.
     }
 }

@@ -12,6 +12,12 @@ internal sealed class DelayEstimator
     private int _count;
     private int _next;
 
+    /// <summary>The smallest transit in the window at the last <see cref="Percentile95Ms"/>, in ms (same offset as added).</summary>
+    public long MinimumTransitMs { get; private set; }
+
+    /// <summary>Whether <see cref="MinimumTransitMs"/> is known (two packets or more).</summary>
+    public bool HasMinimum => _count >= 2;
+
     /// <summary>Adds one packet's transit (arrival ms minus media time ms; the offset is arbitrary but fixed).</summary>
     public void Add(long transitMs)
     {
@@ -31,6 +37,7 @@ internal sealed class DelayEstimator
         var span = _scratch.AsSpan(0, _count);
         _transits.AsSpan(0, _count).CopyTo(span);
         span.Sort();
+        MinimumTransitMs = span[0];
         var index = Math.Min(_count - 1, (int)Math.Ceiling(_count * 0.95) - 1);
         return (int)Math.Min(int.MaxValue, span[index] - span[0]);
     }

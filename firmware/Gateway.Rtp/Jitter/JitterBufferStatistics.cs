@@ -27,6 +27,12 @@ public sealed class JitterBufferStatistics
     /// <summary>[concealedSamples] Samples played out as concealment.</summary>
     public long ConcealedSamples { get; internal set; }
 
+    /// <summary>
+    /// [silentConcealedSamples] Concealed samples played as silence: while the buffer refills after it ran dry
+    /// (also counted in concealedSamples and totalSamplesReceived, as webrtc counts its silent expansion).
+    /// </summary>
+    public long SilentConcealedSamples { get; internal set; }
+
     /// <summary>[concealmentEvents] Runs of consecutive concealed frames.</summary>
     public long ConcealmentEvents { get; internal set; }
 

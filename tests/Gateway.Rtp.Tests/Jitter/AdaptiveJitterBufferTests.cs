@@ -80,7 +80,7 @@ public class AdaptiveJitterBufferTests
         Assert.InRange(trace.Buffer.TargetDelayMs, 65, 85);
         var concealedFraction = (double)stats.ConcealedSamples / stats.TotalSamplesReceived;
         Assert.True(concealedFraction < 0.05, $"concealed {concealedFraction:P1}");
-        Assert.True(stats.InsertedSamplesForDeceleration > 0, "the buffer grew by inserting frames");
+        Assert.True(stats.AverageDelayMs >= 40, $"the buffer did not grow (average delay {stats.AverageDelayMs:F0} ms)");
     }
 
     [Fact]

@@ -37,7 +37,10 @@ internal sealed class JitterTrace
         return this;
     }
 
-    public List<(JitterBufferResult Result, int Seq)> Run(long untilMs, long playoutPhaseMs = 5)
+    /// <summary>Called after each pull with its time; the frame it gave counts as quiet unless this says otherwise.</summary>
+    public Func<long, bool>? QuietAt { get; set; }
+
+    public List<(JitterBufferResult Result, int Seq)> Run(long untilMs, long playoutPhaseMs = 5, Action<long>? afterTick = null)
     {
         var events = _arrivals.OrderBy(a => a.AtMs).ToList();
         var results = new List<(JitterBufferResult, int)>();
@@ -59,6 +62,12 @@ internal sealed class JitterTrace
             Advance(ref now, tick);
             var r = Buffer.Get(payload, out var length);
             results.Add((r, r == JitterBufferResult.Frame && length == 2 ? (payload[0] << 8) | payload[1] : -1));
+            if (QuietAt is not null)
+            {
+                Buffer.ReportPlayedFrame(QuietAt(tick));
+            }
+
+            afterTick?.Invoke(tick);
         }
 
         return results;
