@@ -9,7 +9,7 @@ namespace Gateway.Bench.Perf;
 /// <summary>
 /// The child process of case e: N simulated stations as on a bay board (each its own <see cref="StationAudio"/> with
 /// its own media clock and a WAV source), each in a PCMU call whose far end is the suite's UDP sink. It prints
-/// "ready" once every call is sending and runs until its standard input closes.
+/// "ready" once every call is sending and runs until its standard input closes; then it prints its GC counts.
 /// </summary>
 internal static class StationsWorker
 {
@@ -51,6 +51,9 @@ internal static class StationsWorker
 
             Console.WriteLine("ready");
             await Console.In.ReadToEndAsync();
+
+            // Perf case h compares GC settings by these counts (the stop that follows allocates little).
+            Console.WriteLine(GcCounts.Current().ToLine());
             return 0;
         }
         finally
