@@ -24,7 +24,8 @@ public sealed record RuntimeCandidate(string Name, IReadOnlyDictionary<string, s
     [
         Shipped,
         Of("DOTNET_gcConcurrent", "1"),
-        Of("DOTNET_TieredPGO", "0"),
+        // The gateway ships TieredPGO=false since the first run of this case; this pair re-checks that choice.
+        Of("DOTNET_TieredPGO", "1"),
         Of("DOTNET_TieredCompilation", "0"),
         Of("DOTNET_GCgen0size", "0x400000"),
         Of("DOTNET_GCgen0size", "0x1000000"),
