@@ -16,7 +16,8 @@
       bench     deps + build, then Kamailio (two demo subscribers and their cards), pcscd + vpcd, and the gateway on the
                 simulated bench board; prints the API URL. With -Demo it plays the scripted tour and prints a timeline.
       perf      deps + build, then the side-by-side suite against baresip on loopback (idle, call CPU, RTP pacing, card
-                timing, multi-call, startup, station latencies); writes artifacts/perf/report.md and report.json. -Smoke: a few seconds per case.
+                timing, multi-call, startup, station latencies, runtime GC/JIT settings); writes artifacts/perf/report.md and
+                report.json. -Smoke: a few seconds per case. -Cases h: only the chosen cases (letters a-h).
       publish   Self-contained linux-arm64 and linux-x64, plus a portable framework-dependent build for 32-bit Pis.
       publish-aot  NativeAOT gateway for -Rid (default linux-x64) into artifacts/publish-aot/<rid> (needs clang; linux-arm64
                 on x64 first installs the Debian arm64 cross toolchain).
@@ -60,8 +61,8 @@ param(
     # 'perf': the short smoke version (checks every case produces numbers; the figures mean nothing).
     [switch] $Smoke,
 
-    # 'perf': which cases to run (letters a-g), e.g. 'bc' for the call and its RTP pacing; all by default.
-    [ValidatePattern('^[a-g]+$')]
+    # 'perf': which cases to run (letters a-h), e.g. 'bc' for the call and its RTP pacing, 'h' for the runtime settings alone; all by default.
+    [ValidatePattern('^[a-h]+$')]
     [string] $Cases = '',
 
     # 'perf': seconds of the call window of cases b and c (60 by default, 4 with -Smoke); 600 = the 10-minute
@@ -268,7 +269,7 @@ function Invoke-Perf {
         # The NativeAOT gateway is measured when a publish-aot run left one; otherwise the report says it is missing.
         $aot = Join-Path $Root 'artifacts/publish-aot/linux-x64/gateway'
         if (Test-Path $aot) { $arguments += @('--aot-gateway', $aot) } else { Write-Host "    no NativeAOT gateway at ${aot}: the report lists AOT as not available" }
-        Write-Step "perf: $(if ($Smoke) { 'smoke' } else { 'full' }) suite (the full one takes about 10 minutes)"
+        Write-Step "perf: $(if ($Smoke) { 'smoke' } else { 'full' }) suite (the full one takes about 25 minutes, case h alone about 15)"
         Invoke-Native dotnet $arguments
         Write-Host "    report: $(Join-Path $out 'report.md'), $(Join-Path $out 'report.json')"
     }

@@ -7,8 +7,8 @@ namespace Gateway.Host.IntegrationTests;
 
 /// <summary>
 /// CI's smoke of <c>gateway-bench --perf --smoke</c>: the side-by-side suite runs a few seconds per case against the
-/// real Kamailio, baresip, pcscd/vpcd and the built gateway, and every case (a-g) must produce numbers. The figures
-/// themselves are printed, never judged.
+/// real Kamailio, baresip, pcscd/vpcd and the built gateway, and every case (a-h) must produce numbers. The figures
+/// themselves are printed, never judged. Case h (runtime settings) runs its smoke form: two candidates, one pair.
 /// </summary>
 [Collection(PcscdGroup.Name)]
 public sealed class PerfSmokeTests(PcscdFixture pcscd, ITestOutputHelper output)
@@ -24,7 +24,7 @@ public sealed class PerfSmokeTests(PcscdFixture pcscd, ITestOutputHelper output)
         var json = Path.Combine(runDirectory, "report.json");
         var (exitCode, console) = await RunAsync(
             ["--gateway", RepoPaths.GatewayDll, "--perf", "--smoke", "--run-dir", runDirectory, "--json", json, "--report", Path.Combine(runDirectory, "report.md")],
-            TimeSpan.FromSeconds(240));
+            TimeSpan.FromSeconds(300));
         output.WriteLine(console);
 
         Assert.True(exitCode == 0, $"gateway-bench --perf --smoke exited with {exitCode}");
@@ -34,7 +34,7 @@ public sealed class PerfSmokeTests(PcscdFixture pcscd, ITestOutputHelper output)
         Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(text);
         var cases = report.RootElement.GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
-        Assert.Equal(["a", "b", "c", "d", "e", "f", "g"], cases.Keys.Order());
+        Assert.Equal(["a", "b", "c", "d", "e", "f", "g", "h"], cases.Keys.Order());
         foreach (var (id, perfCase) in cases)
         {
             Assert.False(perfCase.TryGetProperty("error", out var error), $"case {id} failed: {error}");
@@ -61,6 +61,11 @@ public sealed class PerfSmokeTests(PcscdFixture pcscd, ITestOutputHelper output)
         // Case g is the station latencies from one capture: each of its four figures must have been paired.
         var latencies = cases["g"].GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(4, latencies.Count(r => r.TryGetProperty("p95", out _)));
+        // Case h: the stations child printed its GC line under both subjects, and every candidate got its ratio rows.
+        var settings = cases["h"].GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(2, settings.Count(r => r.GetProperty("metric").GetString() == "media: GCs (all generations)" && r.TryGetProperty("median", out _)));
+        Assert.Contains(settings, r => r.GetProperty("subject").GetString() == "DOTNET_gcConcurrent=1 / as shipped"
+            && r.GetProperty("metric").GetString() == "media: CPU per call ratio" && r.TryGetProperty("median", out _));
         Assert.Contains("| Median |", await File.ReadAllTextAsync(Path.Combine(runDirectory, "report.md")), StringComparison.Ordinal);
         Directory.Delete(runDirectory, recursive: true);
     }

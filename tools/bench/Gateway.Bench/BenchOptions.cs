@@ -4,7 +4,7 @@ namespace Gateway.Bench;
 
 /// <summary>
 /// The bench's command line: <c>gateway-bench --gateway DLL [--board B] [--api-port N] [--sip-port N] [--demo] [--run-dir D]</c>,
-/// or the side-by-side suite: <c>--perf [--smoke] [--cases abcdefg] [--call-window SECONDS] [--json FILE] [--report FILE] [--aot-gateway EXE]</c>.
+/// or the side-by-side suite: <c>--perf [--smoke] [--cases abcdefgh] [--call-window SECONDS] [--json FILE] [--report FILE] [--aot-gateway EXE]</c>.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -24,8 +24,8 @@ internal sealed record BenchOptions
     /// <summary>Gets a value indicating whether the suite runs its short smoke version (a few seconds per case).</summary>
     public bool Smoke { get; init; }
 
-    /// <summary>Gets the suite's cases to run (letters a-g); all of them by default.</summary>
-    public string PerfCases { get; init; } = "abcdefg";
+    /// <summary>Gets the suite's cases to run (letters a-h); all of them by default.</summary>
+    public string PerfCases { get; init; } = "abcdefgh";
 
     /// <summary>Gets the call window of cases b and c (e.g. 600 s for the 10-minute pacing run); null keeps the run's default.</summary>
     public TimeSpan? CallWindow { get; init; }
@@ -80,7 +80,7 @@ internal sealed record BenchOptions
                 case "--smoke":
                     options = options with { Smoke = true };
                     break;
-                case "--cases" when value is not null && value.Length > 0 && value.All(c => c is >= 'a' and <= 'g' or ','):
+                case "--cases" when value is not null && value.Length > 0 && value.All(c => c is >= 'a' and <= 'h' or ','):
                     options = options with { PerfCases = value };
                     i++;
                     break;

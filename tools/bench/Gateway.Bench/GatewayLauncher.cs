@@ -27,8 +27,9 @@ internal sealed class GatewayLauncher : IAsyncDisposable
     /// <summary>
     /// Starts the gateway: <c>dotnet gateway.dll</c>, or a NativeAOT executable when <paramref name="nativeExecutable"/>
     /// is given. Its console goes to <paramref name="logName"/> under the run directory when <paramref name="quiet"/>.
+    /// <paramref name="environment"/> adds variables (e.g. <c>DOTNET_*</c> runtime settings measured by perf case h).
     /// </summary>
-    public static GatewayLauncher Start(BenchOptions options, BenchNetwork network, bool quiet, string? nativeExecutable = null, string logName = "gateway-console.log")
+    public static GatewayLauncher Start(BenchOptions options, BenchNetwork network, bool quiet, string? nativeExecutable = null, string logName = "gateway-console.log", IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(nativeExecutable ?? "dotnet")
         {
@@ -49,6 +50,11 @@ internal sealed class GatewayLauncher : IAsyncDisposable
 
         // The bench is self-contained: nothing from a developer's /etc/gateway applies.
         info.Environment["GATEWAY_CONFIG"] = Path.Combine(options.RunDirectory, "no-device-config.json");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
         string? logPath = null;
         if (quiet)

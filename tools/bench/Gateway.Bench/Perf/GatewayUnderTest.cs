@@ -21,11 +21,14 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// <summary>Keeps a card in its reader for this gateway's life; it is pulled after the gateway stops.</summary>
     public void Holds(IAsyncDisposable card) => _cards.Add(card);
 
-    /// <summary>Starts the gateway and opens its events with a replay, so nothing from its first moments is missed.</summary>
-    public static async Task<GatewayUnderTest> StartAsync(PerfContext context, GatewayBuild build, CancellationToken ct)
+    /// <summary>
+    /// Starts the gateway (with extra environment variables, if any) and opens its events with a replay, so nothing
+    /// from its first moments is missed.
+    /// </summary>
+    public static async Task<GatewayUnderTest> StartAsync(PerfContext context, GatewayBuild build, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var logName = $"perf-{(build.NativeExecutable is null ? "jit" : "aot")}-{Interlocked.Increment(ref s_starts)}.log";
-        var launcher = GatewayLauncher.Start(context.Options, context.Network, quiet: true, build.NativeExecutable, logName);
+        var launcher = GatewayLauncher.Start(context.Options, context.Network, quiet: true, build.NativeExecutable, logName, environment);
         var api = new GatewayApi(context.Options.ApiPort);
         try
         {

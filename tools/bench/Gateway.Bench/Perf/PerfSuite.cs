@@ -3,7 +3,8 @@ using Gateway.NetworkServer;
 namespace Gateway.Bench.Perf;
 
 /// <summary>
-/// <c>gateway-bench --perf</c>: the side-by-side suite against baresip on loopback (cases a-g of the issue). Every
+/// <c>gateway-bench --perf</c>: the side-by-side suite against baresip on loopback (cases a-g of the issue), and case h,
+/// the runtime (GC/JIT) settings measured against the gateway as shipped. Every
 /// case runs even if an earlier one failed; the report says which did. Exit code 0 when every case produced numbers.
 /// </summary>
 internal static class PerfSuite
@@ -26,6 +27,7 @@ internal static class PerfSuite
         var pacing = Case(report, "c", "RTP pacing: send-interval deviation from a tshark capture");
         var multi = Case(report, "e", "Multi-call: N simulated stations all in calls");
         var latency = Case(report, "g", "Station latencies on the wire: last key → INVITE, INVITE → ring.start");
+        var settings = Case(report, "h", "Runtime settings: each GC/JIT candidate against the gateway as shipped, alternated");
 
         Directory.CreateDirectory(options.RunDirectory);
         Console.WriteLine($"perf: Kamailio on 127.0.0.1:{options.ServerPort}, {(options.Smoke ? "smoke" : "full")} run");
@@ -47,6 +49,12 @@ internal static class PerfSuite
             if (Wanted(multi))
             {
                 await GuardAsync(multi, () => MultiCallCase.RunAsync(context, multi, ct));
+            }
+
+            // Last: it starts its own gateways with alice's card, so nothing else may hold reader 0.
+            if (Wanted(settings))
+            {
+                await GuardAsync(settings, () => RuntimeSettingsCase.RunAsync(context, settings, ct));
             }
 
             report.Cases.RemoveAll(c => !Wanted(c));

@@ -11,7 +11,7 @@ namespace Gateway.Bench.Perf;
 /// The child process of case e: N simulated stations as on a bay board (each its own <see cref="StationAudio"/> with
 /// its own media clock and a WAV source), each in a PCMU call whose far end is the suite's UDP sink. It prints
 /// "ready" once every call is sending and runs until its standard input closes; then it prints one
-/// <see cref="RuntimeLine"/> (GC pauses since "ready", the media clock's scheduling) before stopping the calls.
+/// <see cref="RuntimeLine"/> (GC pauses since "ready", the media clock's scheduling) and its GC counts (<see cref="GcCounts"/>, for perf case h) before stopping the calls.
 /// </summary>
 internal static class StationsWorker
 {
@@ -61,6 +61,8 @@ internal static class StationsWorker
             // The runtime's GC events reach the monitor about a second after the GC: let the window's last ones in.
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             Console.WriteLine($"{RuntimeLine}scheduling={stations[0].Clock?.Scheduling ?? "none"} {gcPauses}");
+            // Perf case h compares GC settings by these counts (the stop that follows allocates little).
+            Console.WriteLine(GcCounts.Current().ToLine());
             return 0;
         }
         finally

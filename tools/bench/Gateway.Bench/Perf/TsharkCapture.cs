@@ -102,7 +102,8 @@ internal sealed class TsharkCapture : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            _tshark.Kill();
+            // tshark runs dumpcap as its child; killing tshark alone left dumpcap capturing (seen on a loaded machine).
+            _tshark.Kill(entireProcessTree: true);
         }
     }
 
