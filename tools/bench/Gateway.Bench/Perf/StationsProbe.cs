@@ -12,8 +12,15 @@ namespace Gateway.Bench.Perf;
 /// </summary>
 internal static class StationsProbe
 {
-    /// <summary>What one run measured; <see cref="Gc"/> is null when the worker printed no GC line.</summary>
-    public sealed record Result(double CpuPerCallPercent, PacingFigures Pacing, GcCounts? Gc);
+    /// <summary>
+    /// What one run measured: the worker's CPU (% of a core, all its stations), pacing at the sink, and the two lines it
+    /// prints when it stops (<see cref="Gc"/> and <see cref="Runtime"/> are null when it printed none).
+    /// </summary>
+    public sealed record Result(int Stations, double CpuPercent, PacingFigures Pacing, GcCounts? Gc, RuntimeFigures? Runtime)
+    {
+        /// <summary>CPU per call: the worker's CPU over its stations.</summary>
+        public double CpuPerCallPercent => CpuPercent / Stations;
+    }
 
     /// <summary>
     /// The gateway's runtimeconfig.json (beside gateway.dll), so the child runs with the shipped GC and JIT settings;
@@ -49,8 +56,8 @@ internal static class StationsProbe
             var pacing = await capture.StopAsync(20);
             worker.StandardInput.Close();
             stopped = true;
-            var gc = await ReadGcLineAsync(worker, ct);
-            return new Result(figures.CpuPercent[0] / stations, pacing, gc);
+            var (gc, runtime) = await ReadLastLinesAsync(worker, ct);
+            return new Result(stations, figures.CpuPercent[0], pacing, gc, runtime);
         }
         finally
         {
@@ -106,19 +113,20 @@ internal static class StationsProbe
         return info;
     }
 
-    // The worker prints its GC line after its standard input closes, just before it disposes the stations.
-    private static async Task<GcCounts?> ReadGcLineAsync(Process worker, CancellationToken ct)
+    // After its standard input closes the worker prints its runtime line (GC pauses, clock scheduling) and its GC counts,
+    // then disposes the stations and exits.
+    private static async Task<(GcCounts? Gc, RuntimeFigures? Runtime)> ReadLastLinesAsync(Process worker, CancellationToken ct)
     {
+        GcCounts? gc = null;
+        RuntimeFigures? runtime = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
         try
         {
             while (await worker.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                if (GcCounts.TryParse(line) is { } gc)
-                {
-                    return gc;
-                }
+                gc = GcCounts.TryParse(line) ?? gc;
+                runtime = RuntimeFigures.FromWorkerLine(line) ?? runtime;
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -126,7 +134,7 @@ internal static class StationsProbe
             // A worker that hangs on the way out has no GC figures; its other figures stand.
         }
 
-        return null;
+        return (gc, runtime);
     }
 
     // Reading keeps the sink's queue short (and the port open, so no ICMP unreachable reaches the senders).
