@@ -22,6 +22,11 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
 
     public byte[] TransmitResponse { get; set; } = [0x90, 0x00];
 
+    /// <summary>Results returned by the next SCardTransmit calls, one each, before <see cref="TransmitResult"/> applies.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<uint> TransmitFailures { get; } = new();
+
+    public int Connects { get; private set; }
+
     /// <summary>The dispositions SCardDisconnect was called with, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<uint> Dispositions { get; } = new();
 
@@ -116,6 +121,7 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
         {
             card = 7;
             activeProtocol = 2;
+            Connects++;
             return !_up ? PcscError.NoService
                 : !_readers.TryGetValue(reader, out var r) ? PcscError.UnknownReader
                 : r.Present ? PcscError.Success : PcscError.NoSmartcard;
@@ -134,7 +140,7 @@ internal sealed class FakePcscDaemon : IPcscApi, IDisposable
         {
             TransmitResponse.CopyTo(response);
             received = TransmitResponse.Length;
-            return TransmitResult;
+            return TransmitFailures.TryDequeue(out var failure) ? failure : TransmitResult;
         }
     }
 

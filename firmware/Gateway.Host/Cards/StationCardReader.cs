@@ -121,8 +121,8 @@ internal sealed class StationCardReader
         {
             // A context per card: the reader's setup never shares PC/SC state with the other readers' threads.
             context = PcscContext.Establish();
-            transceiver = PcscCardTransceiver.Connect(context, Reader);
-            var result = await _factory.CreateAsync(transceiver, Reader, AskPinAsync, ct);
+            (var result, transceiver) = await new PcscCardSetup(_timeProvider, _logger)
+                .RunAsync(context, Reader, (t, token) => _factory.CreateAsync(t, Reader, AskPinAsync, token), ct, r => r.RejectionReason == CardRejectionReasons.Removed);
             if (result.Session is { } session)
             {
                 transceiver = null;

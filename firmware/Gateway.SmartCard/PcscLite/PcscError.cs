@@ -10,11 +10,14 @@ public static class PcscError
     public const uint InsufficientBuffer = 0x80100008;
     public const uint UnknownReader = 0x80100009;
     public const uint Timeout = 0x8010000A;
+    public const uint SharingViolation = 0x8010000B;
     public const uint NoSmartcard = 0x8010000C;
+    public const uint NotTransacted = 0x80100016;
     public const uint ReaderUnavailable = 0x80100017;
     public const uint NoService = 0x8010001D;
     public const uint ServiceStopped = 0x8010001E;
     public const uint NoReadersAvailable = 0x8010002E;
+    public const uint CommDataLost = 0x8010002F;
     public const uint UnresponsiveCard = 0x80100066;
     public const uint UnpoweredCard = 0x80100067;
     public const uint ResetCard = 0x80100068;
@@ -30,4 +33,13 @@ public static class PcscError
     /// <param name="code">The return code.</param>
     /// <returns>Whether the card is gone.</returns>
     public static bool IsCardGone(uint code) => code is RemovedCard or NoSmartcard or ReaderUnavailable or ResetCard or UnpoweredCard || IsServiceLost(code);
+
+    /// <summary>
+    /// True for the codes a card still in the reader can give for a moment and then not again: another process
+    /// holding it, resetting it or powering it down as it lets go (a gateway restarted within milliseconds meets its
+    /// predecessor's SCARD_RESET_CARD disconnect, measured with vpcd), or a garbled exchange.
+    /// </summary>
+    /// <param name="code">The return code.</param>
+    /// <returns>Whether a fresh connection may succeed.</returns>
+    public static bool IsTransient(uint code) => code is NotTransacted or SharingViolation or CommDataLost or ResetCard or UnpoweredCard or UnresponsiveCard;
 }
