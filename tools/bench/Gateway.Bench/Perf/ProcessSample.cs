@@ -3,10 +3,11 @@ using System.Globalization;
 namespace Gateway.Bench.Perf;
 
 /// <summary>
-/// One reading of a process from /proc: CPU seconds used so far (utime + stime) and resident memory (VmRSS, and the
-/// peak VmHWM), in kB. Read at the start and end of each window, so the process is never disturbed.
+/// One reading of a process from /proc: CPU seconds used so far (utime + stime) and resident memory (VmRSS, the peak
+/// VmHWM, and RssAnon: the private anonymous part, without the file pages of the executable and libraries that RSS also
+/// counts), in kB. Read at the start and end of each window, so the process is never disturbed.
 /// </summary>
-internal sealed record ProcessSample(double CpuSeconds, long RssKb, long HwmKb, long WhenTicks)
+internal sealed record ProcessSample(double CpuSeconds, long RssKb, long HwmKb, long RssAnonKb, long WhenTicks)
 {
     // USER_HZ is 100 on every Linux this targets (x86-64 and arm64); /proc/<pid>/stat counts in it.
     private const double TicksPerSecond = 100;
@@ -29,7 +30,7 @@ internal sealed record ProcessSample(double CpuSeconds, long RssKb, long HwmKb, 
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
         var stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return new ProcessSample((utime + stime) / TicksPerSecond, StatusKb(status, "VmRSS:"), StatusKb(status, "VmHWM:"), Environment.TickCount64);
+        return new ProcessSample((utime + stime) / TicksPerSecond, StatusKb(status, "VmRSS:"), StatusKb(status, "VmHWM:"), StatusKb(status, "RssAnon:"), Environment.TickCount64);
     }
 
     /// <summary>CPU use between two samples as a percentage of one core.</summary>

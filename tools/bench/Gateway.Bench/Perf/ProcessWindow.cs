@@ -20,6 +20,7 @@ internal static class ProcessWindow
             {
                 figures[name].CpuPercent.Add(ProcessSample.CpuPercent(previous[name], sample));
                 figures[name].RssMiB.Add(sample.RssKb / 1024.0);
+                figures[name].RssAnonMiB.Add(sample.RssAnonKb / 1024.0);
                 figures[name].HwmMiB = sample.HwmKb / 1024.0;
                 figures[name].CpuSeconds = sample.CpuSeconds - first[name].CpuSeconds;
                 figures[name].WallSeconds = (sample.WhenTicks - first[name].WhenTicks) / 1000.0;
