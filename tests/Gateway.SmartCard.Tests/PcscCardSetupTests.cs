@@ -40,7 +40,7 @@ public class PcscCardSetupTests
         daemon.TransmitResult = PcscError.NotTransacted;
         using var context = PcscContext.Establish(daemon);
         var time = new FakeTimeProvider();
-        var setup = new PcscCardSetup(time) { Attempts = 3 };
+        var setup = new PcscCardSetup(time) { Attempts = 3, RetryDelay = TimeSpan.FromMilliseconds(100) };
 
         var run = setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None);
         await AdvanceUntilDoneAsync(time, run);

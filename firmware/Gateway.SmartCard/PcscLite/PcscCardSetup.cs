@@ -29,11 +29,15 @@ public sealed class PcscCardSetup
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Attempts in all, the first included (at least 1). Default 3.</summary>
-    public int Attempts { get; init; } = 3;
+    /// <summary>Attempts in all, the first included (at least 1). Default 5.</summary>
+    public int Attempts { get; init; } = 5;
 
-    /// <summary>Pause before each new attempt: long enough for pcscd to finish a reset (tens of ms). Default 250 ms.</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Pause before the second attempt, doubled before each later one. Default 25 ms: a reset by another process
+    /// usually ends within tens of ms, and the whole wait (25+50+100+200 ms) stays under half a second, which is a
+    /// traveller's wait at the card slot.
+    /// </summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
     /// Connects to the card in <paramref name="reader"/> and runs <paramref name="setup"/> over it. The transceiver is
@@ -86,7 +90,7 @@ public sealed class PcscCardSetup
                 transceiver?.Dispose();
             }
 
-            await Task.Delay(RetryDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(RetryDelay * (1 << Math.Min(attempt - 1, 10)), _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
