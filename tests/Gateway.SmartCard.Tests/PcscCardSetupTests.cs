@@ -101,6 +101,23 @@ public class PcscCardSetupTests
     }
 
     [Fact]
+    public async Task CardThatKeepsReadingAsGone_WhileInTheReader_IsRefusedAfterTheAttempts()
+    {
+        using var daemon = CardIn("R0");
+        daemon.TransmitResult = PcscError.ResetCard;
+        using var context = PcscContext.Establish(daemon);
+        var time = new FakeTimeProvider();
+        var setup = new PcscCardSetup(time) { Attempts = 4 };
+
+        var run = setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None);
+        await AdvanceUntilDoneAsync(time, run);
+
+        var error = await Assert.ThrowsAsync<PcscException>(() => run);
+        Assert.IsType<CardRemovedException>(error.InnerException);
+        Assert.Equal(4, daemon.Connects);
+    }
+
+    [Fact]
     public async Task Cancelled_DuringThePause_StopsTrying()
     {
         using var daemon = CardIn("R0");

@@ -53,8 +53,11 @@ public sealed class PcscCardSetup
     /// such a result is retried like the exception while the reader still holds the card.
     /// </param>
     /// <returns>The setup's result and the transceiver it ran on.</returns>
-    /// <exception cref="CardRemovedException">The card left (or kept reading as gone after every attempt).</exception>
-    /// <exception cref="PcscException">A failure that is not transient, or a transient one on the last attempt.</exception>
+    /// <exception cref="CardRemovedException">The card left the reader.</exception>
+    /// <exception cref="PcscException">
+    /// A failure that is not transient, a transient one on the last attempt, or a card that still read as gone on the
+    /// last attempt while the reader held it.
+    /// </exception>
     public async Task<(T Result, PcscCardTransceiver Transceiver)> RunAsync<T>(
         PcscContext context,
         string reader,
@@ -81,8 +84,20 @@ public sealed class PcscCardSetup
                 transceiver = null;
                 return (result, owned);
             }
-            catch (Exception ex) when (attempt < Math.Max(1, Attempts) && !cancellationToken.IsCancellationRequested && IsPassing(ex) && CardStillIn(context, reader))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsPassing(ex) && CardStillIn(context, reader))
             {
+                if (attempt >= Math.Max(1, Attempts))
+                {
+                    // A card that keeps reading as gone while the reader holds it must be refused, not left waiting
+                    // for a removal that may never come.
+                    if (ex is CardRemovedException)
+                    {
+                        throw new PcscException($"The card in {reader} still read as gone after {attempt} attempts while the reader held it.", ex);
+                    }
+
+                    throw;
+                }
+
                 _logger.LogInformation("Card in {Reader}: {Error}; connecting again (attempt {Attempt} of {Attempts})", reader, ex.Message, attempt + 1, Attempts);
             }
             finally
