@@ -31,6 +31,8 @@ public sealed class GatewayRegisterRun : IAsyncDisposable
         using var slots = new SemaphoreSlim(limit);
         var done = new List<Task<RegistrationStatus>>(_env.Count);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < _env.Count; i++)
         {
@@ -53,9 +55,15 @@ public sealed class GatewayRegisterRun : IAsyncDisposable
         var statuses = await Task.WhenAll(done);
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
         var completed = statuses.Count(s => s.State == RegistrationState.Registered);
         var firstFailure = statuses.FirstOrDefault(s => s.State == RegistrationState.Failed);
-        return new RegisterRunResult("Gateway", completed, _env.Count - completed, clock.Elapsed, cpu, firstFailure?.ToString());
+        return new RegisterRunResult("Gateway", completed, _env.Count - completed, clock.Elapsed, cpu, firstFailure?.ToString())
+        {
+            AllocatedBytes = allocated,
+            Collections = collections,
+        };
     }
 
     public async ValueTask DisposeAsync()
