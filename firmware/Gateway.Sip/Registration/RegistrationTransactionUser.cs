@@ -6,11 +6,9 @@ namespace Gateway.Sip.Registration;
 /// <summary>Turns one REGISTER client transaction into a task that completes with its final response.</summary>
 internal sealed class RegistrationTransactionUser : ISipClientTransactionUser
 {
-    // The exchange continues on the transport or timer thread that delivered the response: answering a challenge is
-    // our own short, non-blocking work (a digest and one send), and a pool hop per response cost more CPU than the work.
-    // The transaction delivers outside its lock, so running on inline is safe; RegistrationClient hops off the
-    // transport thread before anything the application supplied (status handlers) runs.
-    private readonly TaskCompletionSource<SipResponse> _final = new();
+    // Responses arrive on transport or timer threads; the registration continues elsewhere. Answering a challenge may
+    // run a smart card's synchronous SCardTransmit, which must not hold up the UDP receive thread.
+    private readonly TaskCompletionSource<SipResponse> _final = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<SipResponse> Final => _final.Task;
 
