@@ -53,10 +53,15 @@ public static class GatewayProgram
     public static async Task<int> RunAsync(string[] args)
     {
         var startedAt = DateTimeOffset.UtcNow;
+        // Options are bound once at start (nothing uses IOptionsMonitor), so appsettings*.json are read once and not
+        // watched: a watcher costs a thread, inotify watches over the whole install tree, and wake-ups.
+        var hostSettings = new ConfigurationManager();
+        hostSettings.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            Configuration = hostSettings,
         });
         AddDeviceConfiguration(builder.Configuration, args);
 

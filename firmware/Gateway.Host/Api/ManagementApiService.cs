@@ -59,7 +59,16 @@ public sealed partial class ManagementApiService : IHostedService, IAsyncDisposa
             return;
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ManagementApiService).Assembly.GetName().Name });
+        // The API's own host is configured in code. Left to its defaults it took the working directory as its content
+        // root and watched it, recursively, for appsettings changes: from the repository root (the bench, perf) that was
+        // every build output, log and WAV sink, and the watcher thread cost the idle gateway 5-10 % of a core (perf,
+        // measured); under systemd it would be /var/lib/gateway. So: the install directory, read once, never watched.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ManagementApiService).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(_loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, InnerHostLifetime>();
