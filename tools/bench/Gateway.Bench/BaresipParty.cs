@@ -43,13 +43,17 @@ internal sealed class BaresipParty : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts baresip. With <paramref name="serverPort"/> it registers <paramref name="user"/>; without, it only listens.</summary>
-    public static async Task<BaresipParty> StartAsync(string user, string? password, int? serverPort, int sipPort, bool autoAnswer, CancellationToken ct)
+    /// <param name="toneSeconds">
+    /// Length of the tone baresip sends. Its aufile source ends the call at the end of the file ("end of file"), so a
+    /// call meant to last longer needs a longer tone.
+    /// </param>
+    public static async Task<BaresipParty> StartAsync(string user, string? password, int? serverPort, int sipPort, bool autoAnswer, CancellationToken ct, int toneSeconds = 60)
     {
         var folder = Directory.CreateTempSubdirectory("bench-baresip-").FullName;
         var controlPort = LoopbackPorts.GetFree();
         var rtp = LoopbackPorts.GetFreeRtpPair();
         var tone = Path.Combine(folder, "tone.wav");
-        await File.WriteAllBytesAsync(tone, Wav.Tone(ToneHz, seconds: 60), ct);
+        await File.WriteAllBytesAsync(tone, Wav.Tone(ToneHz, seconds: toneSeconds), ct);
         var records = Path.Combine(folder, "records");
         Directory.CreateDirectory(records);
         await File.WriteAllTextAsync(Path.Combine(folder, "config"), string.Join('\n',

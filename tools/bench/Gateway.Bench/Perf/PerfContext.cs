@@ -23,7 +23,8 @@ internal sealed class PerfContext(BenchOptions options, BenchNetwork network, Pe
 
     /// <summary>Starts a registered baresip for a user (the suite's plain-softphone subject, or the far end).</summary>
     public Task<BaresipParty> StartBaresipAsync(DemoUser user, bool autoAnswer, CancellationToken ct) =>
-        BaresipParty.StartAsync(user.Username, user.Password, Network.Server.Port, Gateway.NetworkServer.LoopbackPorts.GetFree(), autoAnswer, ct);
+        BaresipParty.StartAsync(user.Username, user.Password, Network.Server.Port, Gateway.NetworkServer.LoopbackPorts.GetFree(), autoAnswer, ct,
+            toneSeconds: Math.Max(60, (int)Durations.CallWindow.TotalSeconds + 60));
 
     public string DialUri(string number) => $"sip:{number}@{Network.Server.Address}:{Network.Server.Port}";
 }
