@@ -43,6 +43,12 @@ internal sealed class BaresipParty : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts baresip. With <paramref name="serverPort"/> it registers <paramref name="user"/>; without, it only listens.</summary>
+    /// <param name="user">SIP user (and display name).</param>
+    /// <param name="password">Its password, or null when it does not register.</param>
+    /// <param name="serverPort">Kamailio's port to register at; null to only listen.</param>
+    /// <param name="sipPort">baresip's own SIP port.</param>
+    /// <param name="autoAnswer">Answer incoming calls at once.</param>
+    /// <param name="ct">Cancels the start.</param>
     /// <param name="toneSeconds">
     /// Length of the tone baresip sends. Its aufile source ends the call at the end of the file ("end of file"), so a
     /// call meant to last longer needs a longer tone.
