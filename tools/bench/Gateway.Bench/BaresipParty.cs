@@ -69,6 +69,7 @@ internal sealed class BaresipParty : IAsyncDisposable
             "module_path /usr/lib/baresip/modules",
             "module g711.so",
             "module alsa.so",
+            "module aubridge.so",
             "module aufile.so",
             "module sndfile.so",
             "module account.so",
@@ -76,7 +77,10 @@ internal sealed class BaresipParty : IAsyncDisposable
             "module menu.so",
             "module ctrl_tcp.so",
             $"ctrl_tcp_listen 127.0.0.1:{controlPort}",
-            "audio_player alsa,null",
+            // ALSA's null device accepts every write at once, so its play thread spun at ~98 % of a core for a whole
+            // call (perf case b, 10-minute window). aubridge's device is paced by ptime; with nothing reading this
+            // device's other side it is a paced sink, and sndfile still records what was received.
+            $"audio_player aubridge,sink-{controlPort}",
             "audio_alert alsa,null",
             $"audio_source aufile,{tone}",
             $"snd_path {records}",

@@ -15,7 +15,7 @@ internal static class CallCase
     {
         var window = context.Durations.CallWindow;
         call.Notes.Add($"One call per subject to carol's baresip (auto-answer, 1 kHz tone, PCMU only) via the same Kamailio; window {window.TotalSeconds:F0} s from 1 s after the far end's CALL_ESTABLISHED. One run each: CPU seconds over the window and RSS at its end (windows of 1/6 of it give min/max).");
-        call.Notes.Add("baresip runs as the bench configures it for both subject and far end: aufile tone source, sndfile recording both directions, alsa,null player, ctrl_tcp and menu modules; its figures include that work.");
+        call.Notes.Add("baresip runs as the bench configures it for both subject and far end: aufile tone source, sndfile recording both directions, a paced aubridge player (ALSA's null device made its play thread spin), ctrl_tcp and menu modules; its figures include that work.");
         pacing.Notes.Add("tshark on lo, `udp dst port <far end RTP port>`, kernel timestamps; deviation = |interval − 20 ms| between consecutive packets of the caller's stream, over the same window as case b. Max GC pause: the gateway's /api/status runtime object at the end of the window (GcPauseMonitor, since the gateway started), with its media clock scheduling.");
         await using var farEnd = await context.StartBaresipAsync(BenchNetwork.Carol, autoAnswer: true, ct);
         var gatewayName = gateway.Build.Name;
