@@ -20,8 +20,7 @@ public class PcscCardSetupTests
         var time = new FakeTimeProvider();
         var setup = new PcscCardSetup(time);
 
-        var run = setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None);
-        await AdvanceUntilDoneAsync(time, run);
+        var run = await RunOnFakeClockAsync(time, setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None));
         var (result, transceiver) = await run;
         using (transceiver)
         {
@@ -42,8 +41,7 @@ public class PcscCardSetupTests
         var time = new FakeTimeProvider();
         var setup = new PcscCardSetup(time) { Attempts = 3, RetryDelay = TimeSpan.FromMilliseconds(100) };
 
-        var run = setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None);
-        await AdvanceUntilDoneAsync(time, run);
+        var run = await RunOnFakeClockAsync(time, setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None));
 
         var error = await Assert.ThrowsAsync<PcscException>(() => run);
         Assert.Equal(PcscError.NotTransacted, error.ErrorCode);
@@ -91,8 +89,7 @@ public class PcscCardSetupTests
         var setup = new PcscCardSetup(time);
         var calls = 0;
 
-        var run = setup.RunAsync(context, "R0", (_, _) => Task.FromResult(++calls), CancellationToken.None, calls => calls == 1);
-        await AdvanceUntilDoneAsync(time, run);
+        var run = await RunOnFakeClockAsync(time, setup.RunAsync(context, "R0", (_, _) => Task.FromResult(++calls), CancellationToken.None, calls => calls == 1));
         var (result, transceiver) = await run;
         transceiver.Dispose();
 
@@ -109,8 +106,7 @@ public class PcscCardSetupTests
         var time = new FakeTimeProvider();
         var setup = new PcscCardSetup(time) { Attempts = 4 };
 
-        var run = setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None);
-        await AdvanceUntilDoneAsync(time, run);
+        var run = await RunOnFakeClockAsync(time, setup.RunAsync(context, "R0", SelectAsync, CancellationToken.None));
 
         var error = await Assert.ThrowsAsync<PcscException>(() => run);
         Assert.IsType<CardRemovedException>(error.InnerException);
@@ -140,7 +136,7 @@ public class PcscCardSetupTests
         return (response[length - 2] << 8) | response[length - 1];
     }
 
-    private static async Task AdvanceUntilDoneAsync(FakeTimeProvider time, Task run)
+    private static async Task<Task<T>> RunOnFakeClockAsync<T>(FakeTimeProvider time, Task<T> run)
     {
         // The attempts continue on the thread pool after each pause; keep the fake clock moving until they are done.
         for (var i = 0; i < 2000 && !run.IsCompleted; i++)
@@ -148,6 +144,8 @@ public class PcscCardSetupTests
             time.Advance(TimeSpan.FromMilliseconds(250));
             await Task.WhenAny(run, Task.Delay(5));
         }
+
+        return run;
     }
 
     private static FakePcscDaemon CardIn(string reader)

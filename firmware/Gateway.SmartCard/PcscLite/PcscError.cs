@@ -35,9 +35,9 @@ public static class PcscError
     public static bool IsCardGone(uint code) => code is RemovedCard or NoSmartcard or ReaderUnavailable or ResetCard or UnpoweredCard || IsServiceLost(code);
 
     /// <summary>
-    /// True for the codes a card still in the reader can give for a moment and then not again: another process
-    /// holding it, resetting it or powering it down as it lets go (a gateway restarted within milliseconds meets its
-    /// predecessor's SCARD_RESET_CARD disconnect, measured with vpcd), or a garbled exchange.
+    /// True for the codes a card still in the reader can give for a moment and then not again: a card still being
+    /// powered up (a card met milliseconds after insertion, measured with vpcd), another process holding or resetting
+    /// it, or a garbled exchange.
     /// </summary>
     /// <param name="code">The return code.</param>
     /// <returns>Whether a fresh connection may succeed.</returns>

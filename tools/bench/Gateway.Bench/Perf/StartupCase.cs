@@ -13,7 +13,7 @@ internal static class StartupCase
 
     public static async Task RunAsync(PerfContext context, PerfCase result, CancellationToken ct)
     {
-        result.Notes.Add($"{context.Durations.StartupRuns} run(s) per subject; the gateway holds two cards (alice, bob) inserted before it starts (pcscd reports both present, then 500 ms to power up); baresip registers one account.");
+        result.Notes.Add($"{context.Durations.StartupRuns} run(s) per subject; the gateway holds two cards (alice, bob) inserted before it starts (pcscd reports both present, then {s_cardSettle.TotalMilliseconds:F0} ms to power up); baresip registers one account.");
         result.Notes.Add("Gateway: wall clock before process start → the event timestamp of the second registration.registered. baresip: process start → ctrl_tcp REGISTER_OK (baresip has no card step).");
         var medians = new Dictionary<string, PerfRow>();
         foreach (var build in context.Builds)
