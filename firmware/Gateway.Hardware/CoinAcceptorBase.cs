@@ -61,6 +61,13 @@ public abstract class CoinAcceptorBase : ICoinAcceptor
                 return;
             }
 
+            // The gap timer can run late on a busy machine; a group whose gap has already passed is the previous
+            // coin and is closed first, or two coins would merge into one group (or be discarded as noise).
+            if (_pulses > 0 && now - _lastPulse >= _settings.PulseGroupGap)
+            {
+                CompleteGroup(now);
+            }
+
             _pulses++;
             _lastPulse = now;
             _gapTimer.Change(_settings.PulseGroupGap, Timeout.InfiniteTimeSpan);
@@ -106,15 +113,20 @@ public abstract class CoinAcceptorBase : ICoinAcceptor
                 return;
             }
 
-            var pulses = _pulses;
-            _pulses = 0;
-            if (pulses > _settings.MaxPulsesPerCoin)
-            {
-                _logger.LogDebug("Coin pulse group of {Pulses} pulses discarded as noise", pulses);
-                return;
-            }
-
-            _sink.Publish(new CoinInserted(now, pulses));
+            CompleteGroup(now);
         }
+    }
+
+    private void CompleteGroup(DateTimeOffset now)
+    {
+        var pulses = _pulses;
+        _pulses = 0;
+        if (pulses > _settings.MaxPulsesPerCoin)
+        {
+            _logger.LogDebug("Coin pulse group of {Pulses} pulses discarded as noise", pulses);
+            return;
+        }
+
+        _sink.Publish(new CoinInserted(now, pulses));
     }
 }

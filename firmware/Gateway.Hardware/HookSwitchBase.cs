@@ -100,6 +100,15 @@ public abstract class HookSwitchBase : IHookSwitch
             }
 
             var now = _timeProvider.GetUtcNow();
+
+            // On a busy machine the debounce timer can run after the next edge. A level that has already
+            // outlasted the debounce counts before the new edge is applied; otherwise a 300 ms flash whose
+            // timer ran late would be filtered as chatter and lost.
+            if (_rawOffHook != _stableOffHook && now - _rawSince >= _settings.Debounce)
+            {
+                ConfirmRawLevel(now);
+            }
+
             var previousEdge = _rawSince;
             _rawOffHook = offHook;
             _rawSince = now;
@@ -167,15 +176,20 @@ public abstract class HookSwitchBase : IHookSwitch
                 return;
             }
 
-            _stableOffHook = _rawOffHook;
-            if (_stableOffHook)
-            {
-                OnStableOffHook(_rawSince, now);
-            }
-            else
-            {
-                OnStableOnHook(_rawSince, now);
-            }
+            ConfirmRawLevel(now);
+        }
+    }
+
+    private void ConfirmRawLevel(DateTimeOffset now)
+    {
+        _stableOffHook = _rawOffHook;
+        if (_stableOffHook)
+        {
+            OnStableOffHook(_rawSince, now);
+        }
+        else
+        {
+            OnStableOnHook(_rawSince, now);
         }
     }
 

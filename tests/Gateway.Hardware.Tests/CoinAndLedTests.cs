@@ -25,6 +25,23 @@ public sealed class CoinAcceptorBaseTests
     }
 
     [Fact]
+    public void OnPulse_GapTimerLateWhenNextCoinStarts_CoinsStaySeparate()
+    {
+        var clock = new LateTimerClock();
+        using var coin = new SimulatedCoinAcceptor(new CoinAcceptorSettings(), _sink, clock);
+        coin.Pulse();
+        clock.Advance(100);
+        coin.Pulse();
+        clock.Advance(400); // the gap has passed, but its timer callback has not run yet
+        coin.Pulse();
+        clock.Advance(300);
+        clock.RunDueTimers();
+
+        var coins = _sink.Drain().Cast<CoinInserted>().Select(c => c.Pulses).ToArray();
+        Assert.Equal([2, 1], coins);
+    }
+
+    [Fact]
     public void OnPulse_TwoCoinsSeparatedByGap_TwoEvents()
     {
         using var coin = new SimulatedCoinAcceptor(new CoinAcceptorSettings(), _sink, _time);
