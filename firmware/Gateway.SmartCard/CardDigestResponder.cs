@@ -24,6 +24,24 @@ public sealed class CardDigestResponder : IDigestResponder
     public bool Supports(DigestHashFunction hash) => !_session.IsDisposed && _session.InnerResponder.Supports(hash);
 
     /// <inheritdoc/>
+    /// <remarks>True once the session has ended, the answer that is safe when nothing more is known.</remarks>
+    public bool MayBlock
+    {
+        get
+        {
+            try
+            {
+                return _session.IsDisposed || _session.InnerResponder.MayBlock;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The card was pulled between the two reads.
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="CardRemovedException">The card was removed.</exception>
     /// <exception cref="ObjectDisposedException">The session has ended.</exception>
     /// <exception cref="NotSupportedException">The card cannot answer that algorithm.</exception>

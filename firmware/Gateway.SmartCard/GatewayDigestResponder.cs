@@ -20,6 +20,9 @@ internal sealed class GatewayDigestResponder : IDigestResponder
         _logger = logger;
     }
 
+    // A hash over the HA1 read at insertion; the card is not asked again.
+    public bool MayBlock => false;
+
     public bool Supports(DigestHashFunction hash) => !_session.IsDisposed && _secrets.Algorithms.Contains(hash);
 
     public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)

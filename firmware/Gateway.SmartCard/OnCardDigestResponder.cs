@@ -22,6 +22,9 @@ internal sealed class OnCardDigestResponder : IDigestResponder, IDisposable
 
     public bool Supports(DigestHashFunction hash) => _info.Supports(hash);
 
+    // INTERNAL AUTHENTICATE goes through SCardTransmit, which holds the thread for the card's whole answer.
+    public bool MayBlock => true;
+
     public async ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -102,6 +102,42 @@ public sealed class RegistrationClientTests : NetworkServerTestBase
     }
 
     [Fact]
+    public async Task Register_CardHoldsItsThread_OtherRegistrationsOnTheSocketGoOn()
+    {
+        await Subscribers.AddAsync(new NewSubscriber("alice", "secret", "+15551230001"));
+        await Subscribers.AddAsync(new NewSubscriber("bob", "pw2", "+15551230002"));
+        using var card = new BlockingCardResponder(new PasswordDigestResponder("alice", "secret"), mayBlock: true);
+        await using var alice = Client("alice", new DigestAuthenticator("alice", card));
+        await using var bob = Client("bob", Authenticator("bob", "pw2"));
+
+        alice.Start();
+        await card.Entered.WaitAsync(s_patience);
+        bob.Start();
+        var bobStatus = await bob.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed).WaitAsync(s_patience);
+        card.Release();
+        var aliceStatus = await alice.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed).WaitAsync(s_patience);
+
+        Assert.True(bobStatus.State == RegistrationState.Registered, $"{bobStatus}\n{KamailioLogTail()}");
+        Assert.True(aliceStatus.State == RegistrationState.Registered, $"{aliceStatus}\n{KamailioLogTail()}");
+        Assert.DoesNotContain("SIP UDP", card.AnsweringThread ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_ResponderThatCannotBlock_AnsweredOnTheReceiveThread()
+    {
+        await Subscribers.AddAsync(new NewSubscriber("alice", "secret", "+15551230001"));
+        using var responder = new BlockingCardResponder(new PasswordDigestResponder("alice", "secret"), mayBlock: false);
+        responder.Release();
+        await using var client = Client("alice", new DigestAuthenticator("alice", responder));
+
+        client.Start();
+        var status = await client.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed).WaitAsync(s_patience);
+
+        Assert.True(status.State == RegistrationState.Registered, $"{status}\n{KamailioLogTail()}");
+        Assert.StartsWith("SIP UDP", responder.AnsweringThread, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Register_OverTcpWithKeepAlive_StaysRegistered()
     {
         await Subscribers.AddAsync(new NewSubscriber("alice", "secret", "+15551230001"));

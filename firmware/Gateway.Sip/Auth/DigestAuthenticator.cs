@@ -43,6 +43,9 @@ public sealed class DigestAuthenticator
         _cnonceFactory = cnonceFactory;
     }
 
+    /// <summary>Whether answering a challenge may hold the calling thread (see <see cref="IDigestResponder.MayBlock"/>).</summary>
+    internal bool ResponderMayBlock => _responder.MayBlock;
+
     /// <summary>Decides whether to retry <paramref name="request"/> after <paramref name="response"/>, and with which credentials.</summary>
     /// <param name="response">The 401 or 407 (all its challenges are considered).</param>
     /// <param name="request">The request that was challenged; any credentials it carried show whether they were rejected.</param>

@@ -40,6 +40,10 @@ public sealed class Ha1DigestResponder : IDigestResponder
     }
 
     /// <inheritdoc/>
+    /// <remarks>False: one hash over values held in memory.</remarks>
+    public bool MayBlock => false;
+
+    /// <inheritdoc/>
     public bool Supports(DigestHashFunction hash) => _ha1.ContainsKey(hash);
 
     /// <inheritdoc/>

@@ -11,6 +11,13 @@ public interface IDigestResponder
     /// <returns>Whether it is supported.</returns>
     bool Supports(DigestHashFunction hash);
 
+    /// <summary>
+    /// True when <see cref="RespondAsync"/> may hold its calling thread, as a smart card's synchronous transmit does.
+    /// The stack then answers challenges away from the transport's receive thread; a responder that only computes
+    /// a hash (false) is called on it directly, which saves a thread hop per challenge.
+    /// </summary>
+    bool MayBlock { get; }
+
     /// <summary>Computes the request-digest.</summary>
     /// <param name="request">The challenge data and request details.</param>
     /// <param name="ct">Cancels the operation (a card may take tens of milliseconds).</param>

@@ -21,6 +21,10 @@ public sealed class PasswordDigestResponder : IDigestResponder
     }
 
     /// <inheritdoc/>
+    /// <remarks>False: two hashes over values held in memory.</remarks>
+    public bool MayBlock => false;
+
+    /// <inheritdoc/>
     public bool Supports(DigestHashFunction hash) => Enum.IsDefined(hash);
 
     /// <inheritdoc/>

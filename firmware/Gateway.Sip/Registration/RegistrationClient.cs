@@ -169,7 +169,8 @@ public sealed class RegistrationClient : IAsyncDisposable
         RegistrationOutcome outcome;
         try
         {
-            outcome = await _exchange.RunAsync(unregister: true, attempt.Token);
+            // The exchange may finish on the transport's receive thread; status handlers must not run there.
+            outcome = await _exchange.RunAsync(unregister: true, attempt.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (OperationCanceledException)
         {
@@ -201,7 +202,8 @@ public sealed class RegistrationClient : IAsyncDisposable
                 Publish(new RegistrationStatus { State = registered ? RegistrationState.Refreshing : RegistrationState.Registering, Aor = Aor });
                 var wasBound = _mayBeBound;
                 _mayBeBound = true;
-                var outcome = await _exchange.RunAsync(unregister: false, ct);
+                // The exchange may finish on the transport's receive thread; status handlers and logging must not hold it up.
+                var outcome = await _exchange.RunAsync(unregister: false, ct).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
                 if (outcome.StatusCode is >= 300 and not 408 and not 503 || outcome.StatusCode is null)
                 {
                     // The registrar refused (or nothing was sent): no new binding, so stopping need not remove one.

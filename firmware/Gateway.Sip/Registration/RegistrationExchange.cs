@@ -119,7 +119,7 @@ internal sealed class RegistrationExchange(
 
     private async Task<SipResponse> SendAsync(SipRequest request, CancellationToken ct)
     {
-        var user = new RegistrationTransactionUser();
+        var user = new RegistrationTransactionUser(continueOnDeliveringThread: authenticator is not { ResponderMayBlock: true });
         var transaction = transactions.SendRequest(request, options.NextHop, user);
         var response = await user.Final.WaitAsync(ct);
         if (transaction.Failure != SipTransactionFailure.None)

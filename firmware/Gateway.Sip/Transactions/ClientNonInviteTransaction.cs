@@ -70,6 +70,10 @@ public sealed class ClientNonInviteTransaction : ClientTransaction
         if (deliver)
         {
             Deliver(response);
+            if (response.StatusCode >= 200)
+            {
+                ReleaseUser();
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace Gateway.Sip.Transactions;
 /// <summary>A client transaction (RFC 3261 §17.1): sends a request, retransmits it on UDP, and passes responses to its user.</summary>
 public abstract class ClientTransaction : SipTransaction
 {
-    private readonly ISipClientTransactionUser _user;
+    private ISipClientTransactionUser? _user;
 
     private protected ClientTransaction(SipTransactionLayer layer, SipRequest request, ISipTransport transport, IPEndPoint remote, string key, ISipClientTransactionUser user)
         : base(layer, request, transport, remote, key) => _user = user;
@@ -51,5 +51,18 @@ public abstract class ClientTransaction : SipTransaction
         Deliver((SipResponse)SipResponseFactory.CreateResponse(Request, code).Build());
     }
 
-    private protected void Deliver(SipResponse response) => Layer.InvokeUser(this, response, _user);
+    private protected void Deliver(SipResponse response)
+    {
+        if (Volatile.Read(ref _user) is { } user)
+        {
+            Layer.InvokeUser(this, response, user);
+        }
+    }
+
+    /// <summary>
+    /// Lets go of the TU once it can get nothing more. A completed transaction lingers for timer K only to absorb
+    /// retransmissions; keeping the TU (and through it the final response and whatever awaits it) alive that long made
+    /// every exchange outlive a young-generation GC under load.
+    /// </summary>
+    private protected void ReleaseUser() => Volatile.Write(ref _user, null);
 }

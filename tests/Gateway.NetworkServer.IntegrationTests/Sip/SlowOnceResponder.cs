@@ -9,6 +9,8 @@ internal sealed class SlowOnceResponder(IDigestResponder inner, TimeSpan firstDe
 
     public int Calls => Volatile.Read(ref _calls);
 
+    public bool MayBlock => inner.MayBlock;
+
     public bool Supports(DigestHashFunction hash) => inner.Supports(hash);
 
     public async ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)

@@ -289,6 +289,8 @@ public class DigestAuthenticatorTests
     {
         public List<DigestRequest> Requests { get; } = [];
 
+        public bool MayBlock => false;
+
         public bool Supports(DigestHashFunction hash) => true;
 
         public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)

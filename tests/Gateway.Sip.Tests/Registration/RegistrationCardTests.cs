@@ -105,6 +105,8 @@ public sealed class RegistrationCardTests
 
         public int Answers => Volatile.Read(ref _answers);
 
+        public bool MayBlock => false;
+
         public bool Supports(DigestHashFunction hash) => _inner.Supports(hash);
 
         public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)

@@ -59,6 +59,66 @@ public class ClientNonInviteTransactionTests
     }
 
     [Fact]
+    public void TimerK_StaggeredTransactions_EachTerminatesT4AfterItsOwnFinalResponse()
+    {
+        var h = new TransactionHarness();
+        var transactions = new List<ClientTransaction>();
+        for (var i = 0; i < 5; i++)
+        {
+            var tx = h.Layer.SendRequest(TransactionHarness.OutgoingRequest("OPTIONS", $"z9hG4bKstagger{i}"), h.PeerEndPoint, h.User);
+            h.PeerSends(TransactionHarness.ResponseTo((SipRequest)h.Peer.Messages[^1], 200));
+            transactions.Add(tx);
+            h.AdvanceStepwise(1_000);
+        }
+
+        // The first final response came 5 s ago.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(SipTransactionState.Terminated, transactions[i].State);
+            Assert.Equal(4 - i, h.Layer.ClientTransactionCount);
+            if (i < 4)
+            {
+                Assert.Equal(SipTransactionState.Completed, transactions[i + 1].State);
+                h.AdvanceStepwise(990);
+                Assert.Equal(SipTransactionState.Completed, transactions[i + 1].State);
+                h.Advance(10);
+            }
+        }
+    }
+
+    [Fact]
+    public void TimerK_LayerDisposedWhileWaiting_NothingFiresAfterwards()
+    {
+        var h = new TransactionHarness();
+        var tx = h.Layer.SendRequest(TransactionHarness.OutgoingRequest("OPTIONS"), h.PeerEndPoint, h.User);
+        h.PeerSends(TransactionHarness.ResponseTo((SipRequest)h.Peer.Messages[0], 200));
+
+        h.Layer.Dispose();
+        h.AdvanceStepwise(6_000);
+
+        Assert.Equal(SipTransactionState.Terminated, tx.State);
+        Assert.Equal(0, h.Layer.ClientTransactionCount);
+        Assert.Single(h.User.Responses);
+    }
+
+    [Fact]
+    public void ReceiveResponse_Final_TuReleasedWhileTimerKStillAbsorbs()
+    {
+        // Under load thousands of transactions wait in timer K; holding their TUs (and what those hold) that long
+        // pushed every registration exchange out of the young generation.
+        var h = new TransactionHarness();
+        var tu = new WeakReference(null);
+        var tx = SendWithShortLivedUser(h, tu);
+        h.PeerSends(TransactionHarness.ResponseTo((SipRequest)h.Peer.Messages[0], 200));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal(SipTransactionState.Completed, tx.State);
+        Assert.False(tu.IsAlive);
+    }
+
+    [Fact]
     public void ReceiveResponse_FinalOnReliableTransport_TerminatesAtOnce()
     {
         var h = new TransactionHarness(SipTransportKind.Tcp);
@@ -76,5 +136,13 @@ public class ClientNonInviteTransactionTests
         var h = new TransactionHarness();
 
         Assert.Throws<ArgumentException>(() => h.Layer.SendRequest(TransactionHarness.OutgoingRequest("ACK"), h.PeerEndPoint, h.User));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ClientTransaction SendWithShortLivedUser(TransactionHarness h, WeakReference tu)
+    {
+        var user = new RecordingUser();
+        tu.Target = user;
+        return h.Layer.SendRequest(TransactionHarness.OutgoingRequest("OPTIONS"), h.PeerEndPoint, user);
     }
 }

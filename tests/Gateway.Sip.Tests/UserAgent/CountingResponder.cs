@@ -9,6 +9,8 @@ internal sealed class CountingResponder(string username, string password) : IDig
 
     public List<DigestRequest> Requests { get; } = [];
 
+    public bool MayBlock => false;
+
     public bool Supports(DigestHashFunction hash) => _inner.Supports(hash);
 
     public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct)

@@ -237,6 +237,8 @@ internal sealed class StationCallHarness : IIncomingCallHandler, IOutboundCallPl
 
     private sealed class NoResponder : IDigestResponder
     {
+        public bool MayBlock => false;
+
         public bool Supports(DigestHashFunction hash) => false;
 
         public ValueTask<DigestResponse> RespondAsync(DigestRequest request, CancellationToken ct) =>
