@@ -17,6 +17,7 @@ public sealed class MediaClock : IDisposable
     private IMediaClockSink[] _sinks = [];
     private Thread? _thread;
     private readonly ManualResetEventSlim _scheduled = new();
+    private readonly ManualResetEventSlim _hasSinks = new();
     private volatile bool _stopping;
     private volatile string _scheduling = "not started";
 
@@ -57,13 +58,14 @@ public sealed class MediaClock : IDisposable
     /// <summary>Whether the absolute clock_nanosleep wait is in use (otherwise sleep-then-spin).</summary>
     public static bool UsesNanosleep => DeadlineWaiter.NanosleepAvailable;
 
-    /// <summary>Adds a stream; it is ticked from the next tick on.</summary>
+    /// <summary>Adds a stream; it is ticked from the next tick on. A clock without streams sleeps until one is added.</summary>
     public void Register(IMediaClockSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
         lock (_lock)
         {
             _sinks = [.. _sinks, sink];
+            _hasSinks.Set();
         }
     }
 
@@ -73,6 +75,10 @@ public sealed class MediaClock : IDisposable
         lock (_lock)
         {
             _sinks = [.. _sinks.Where(s => !ReferenceEquals(s, sink))];
+            if (_sinks.Length == 0)
+            {
+                _hasSinks.Reset();
+            }
         }
     }
 
@@ -96,8 +102,10 @@ public sealed class MediaClock : IDisposable
     public void Dispose()
     {
         _stopping = true;
+        _hasSinks.Set();
         _thread?.Join();
         _scheduled.Dispose();
+        _hasSinks.Dispose();
     }
 
     private void Run()
@@ -105,13 +113,26 @@ public sealed class MediaClock : IDisposable
         _scheduling = RealtimeScheduling.TryEnterFifo(RealtimePriority);
         _scheduled.Set();
         var schedule = new DeadlineSchedule(Stopwatch.GetTimestamp(), _periodTicks);
+        long tickBase = 0;
+        long skippedBase = 0;
         while (!_stopping)
         {
-            var tick = schedule.NextIndex;
+            if (Volatile.Read(ref _sinks).Length == 0)
+            {
+                // Nothing to drive (an idle station): block until a stream registers instead of waking 50 times a
+                // second for nothing, then start a fresh schedule so the pause counts as neither lateness nor skips.
+                tickBase += schedule.NextIndex - 1;
+                skippedBase += schedule.Skipped;
+                _hasSinks.Wait();
+                schedule = new DeadlineSchedule(Stopwatch.GetTimestamp(), _periodTicks);
+                continue;
+            }
+
+            var tick = tickBase + schedule.NextIndex;
             DeadlineWaiter.WaitUntil(schedule.NextDeadline, _mode);
             var lateness = schedule.Complete(Stopwatch.GetTimestamp());
             Jitter.Record(lateness * 1_000_000 / Stopwatch.Frequency);
-            SkippedTicks = schedule.Skipped;
+            SkippedTicks = skippedBase + schedule.Skipped;
             foreach (var sink in Volatile.Read(ref _sinks))
             {
                 try

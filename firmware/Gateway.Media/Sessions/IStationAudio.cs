@@ -21,6 +21,13 @@ public interface IStationAudio : IAsyncDisposable
     /// <summary>Stops the local tone, if any.</summary>
     void StopTone();
 
+    /// <summary>
+    /// Tells the audio path whether the handset is off-hook. Off-hook, the handset's audio is captured (in-band DTMF,
+    /// fax tones) and played out even in silence; on-hook with no call, tone or caller ID, the path is idle.
+    /// </summary>
+    /// <param name="offHook">The reported hook state.</param>
+    void SetOffHook(bool offHook);
+
     /// <summary>Sends on-hook caller ID as FSK to an analog phone (between the first and second ring); no-op without an FXS port.</summary>
     /// <param name="number">The calling number.</param>
     /// <param name="name">The calling name, if known.</param>

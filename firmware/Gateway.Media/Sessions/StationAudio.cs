@@ -39,6 +39,9 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
     private ToneGenerator? _toneGenerator;
     private CallerIdBurst? _callerId;
     private int _disposed;
+    private readonly Lock _activityLock = new();
+    private bool _offHook;
+    private bool _ticking;
 
     /// <summary>Opens the station's audio and starts its 20 ms clock.</summary>
     /// <param name="options">Device, tone plan, RTP address, detectors.</param>
@@ -68,8 +71,8 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         _dispatcher = Task.Run(DispatchAsync);
         if (startClock)
         {
+            // Registered with its clock only while active (see UpdateActivity): an idle station costs no ticks.
             _clock = new MediaClock(format.FrameMs);
-            _clock.Register(this);
             _clock.Start();
         }
     }
@@ -102,10 +105,38 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         }
 
         Volatile.Write(ref _toneGenerator, new ToneGenerator(definition, _device.Format.SampleRate));
+        UpdateActivity();
     }
 
     /// <inheritdoc/>
-    public void StopTone() => Volatile.Write(ref _toneGenerator, null);
+    public void StopTone()
+    {
+        Volatile.Write(ref _toneGenerator, null);
+        UpdateActivity();
+    }
+
+    /// <inheritdoc/>
+    public void SetOffHook(bool offHook)
+    {
+        lock (_activityLock)
+        {
+            _offHook = offHook;
+        }
+
+        UpdateActivity();
+    }
+
+    /// <summary>Whether the station's audio is being ticked: handset off-hook, a call, a tone or a caller-ID burst.</summary>
+    public bool Active
+    {
+        get
+        {
+            lock (_activityLock)
+            {
+                return _offHook || Volatile.Read(ref _sessions).Length > 0 || PlayingTone || SendingCallerId;
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public void SendCallerId(string number, string? name, DateTimeOffset time)
@@ -124,6 +155,7 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         {
             var pcm = CallerIdSignal.Render(Mdmf.Encode(message), _callerIdStandard, _device.Format.SampleRate);
             Volatile.Write(ref _callerId, new CallerIdBurst(pcm));
+            UpdateActivity();
         }
         catch (ArgumentException ex)
         {
@@ -151,6 +183,8 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         {
             _sessions = [.. _sessions, session];
         }
+
+        UpdateActivity();
 
         return session;
     }
@@ -190,6 +224,7 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         if (Volatile.Read(ref _callerId) is { } burst && burst.Next(_playout))
         {
             _ = Interlocked.CompareExchange(ref _callerId, null, burst);
+            UpdateActivity();
         }
 
         _device.Playout(_playout);
@@ -243,6 +278,40 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         lock (_sessionsLock)
         {
             _sessions = [.. _sessions.Where(s => !ReferenceEquals(s, session))];
+        }
+
+        UpdateActivity();
+    }
+
+    /// <summary>
+    /// Registers the station with its clock while anything needs the audio path, and takes it off when nothing does:
+    /// an on-hook station with no call, tone or caller ID neither captures, detects nor plays out (a WAV sink then
+    /// gets no frames; an ALSA device recovers from the overrun and underrun when ticking resumes).
+    /// </summary>
+    private void UpdateActivity()
+    {
+        if (_clock is null || Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        lock (_activityLock)
+        {
+            var active = _offHook || Volatile.Read(ref _sessions).Length > 0 || PlayingTone || SendingCallerId;
+            if (active == _ticking)
+            {
+                return;
+            }
+
+            _ticking = active;
+            if (active)
+            {
+                _clock.Register(this);
+            }
+            else
+            {
+                _clock.Unregister(this);
+            }
         }
     }
 

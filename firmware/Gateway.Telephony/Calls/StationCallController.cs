@@ -55,6 +55,7 @@ internal sealed partial class StationCallController : IDisposable
     /// <returns>True when it answered a ringing call (the display then shows the call).</returns>
     public bool OnOffHook()
     {
+        _telephony.Audio.SetOffHook(true);
         if (Call is { Direction: CallDirection.Inbound, State: StationCallState.Alerting } ringing)
         {
             Answer(ringing);
@@ -74,6 +75,7 @@ internal sealed partial class StationCallController : IDisposable
     /// <summary>The handset went on-hook: the call ends (BYE or CANCEL) and the station is ready again.</summary>
     public void OnOnHook()
     {
+        _telephony.Audio.SetOffHook(false);
         DisarmOffHookWarning();
         StopDialling();
         if (Call is { } call && call.State != StationCallState.Alerting)

@@ -42,6 +42,10 @@ internal sealed class FakeStationAudio : IStationAudio
         }
     }
 
+    public bool OffHook { get; private set; }
+
+    public void SetOffHook(bool offHook) => OffHook = offHook;
+
     public void StopTone()
     {
         lock (_gate)
