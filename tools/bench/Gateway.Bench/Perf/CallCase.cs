@@ -14,15 +14,42 @@ internal static class CallCase
     public static async Task RunAsync(PerfContext context, PerfCase call, PerfCase pacing, GatewayUnderTest gateway, BaresipParty baresip, CancellationToken ct)
     {
         var window = context.Durations.CallWindow;
-        call.Notes.Add($"One call per subject to carol's baresip (auto-answer, 1 kHz tone, PCMU only) via the same Kamailio; window {window.TotalSeconds:F0} s from 1 s after the far end's CALL_ESTABLISHED. One run each: CPU seconds over the window and RSS at its end (windows of 1/6 of it give min/max).");
+        call.Notes.Add($"One call per subject to carol's baresip (auto-answer, 1 kHz tone, PCMU only) via the same Kamailio; window {window.TotalSeconds:F0} s from 1 s after the far end's CALL_ESTABLISHED. One run each: CPU seconds over the window and RSS at its end (windows of 1/6 of it give min/max). The NativeAOT gateway, when built, places the same call before the JIT one, in the same run.");
         call.Notes.Add("baresip runs as the bench configures it for both subject and far end: aufile tone source, sndfile recording both directions, a paced aubridge player (ALSA's null device made its play thread spin), ctrl_tcp and menu modules; its figures include that work.");
         pacing.Notes.Add("tshark on lo, `udp dst port <far end RTP port>`, kernel timestamps; deviation = |interval − 20 ms| between consecutive packets of the caller's stream, over the same window as case b. Max GC pause: the gateway's /api/status runtime object at the end of the window (GcPauseMonitor, since the gateway started), with its media clock scheduling.");
         await using var farEnd = await context.StartBaresipAsync(BenchNetwork.Carol, autoAnswer: true, ct);
+        await MeasureGatewayAsync(context, call, pacing, gateway, farEnd, ct);
+        var baresipFigures = await MeasureCallAsync(context, "baresip", baresip.ProcessId, farEnd, pacing,
+            () => baresip.DialAsync(context.DialUri(BenchNetwork.Carol.FollowMeNumber)), baresip.HangUpAsync, ct);
+        var baresipCpu = AddRows(context, call, "baresip", baresipFigures);
+        var baresipRss = call.Rows.Last();
+        foreach (var cpu in call.Rows.Where(r => r.Metric == "call CPU" && r.Available && r.Subject != "baresip").ToList())
+        {
+            var rss = call.Rows.First(r => r.Subject == cpu.Subject && r.Metric == "call RSS");
+            call.AddRatio($"{cpu.Subject} / baresip", "call CPU ratio", cpu, baresipCpu);
+            call.AddRatio($"{rss.Subject} / baresip", "call RSS ratio", rss, baresipRss);
+        }
+    }
+
+    /// <summary>The same call from another gateway build (the NativeAOT one), with its own far end; rows only, ratios come with baresip's.</summary>
+    /// <param name="context">The suite's context.</param>
+    /// <param name="call">Case b.</param>
+    /// <param name="pacing">Case c.</param>
+    /// <param name="gateway">A registered gateway.</param>
+    /// <param name="ct">Stops the run.</param>
+    /// <returns>Completes when the call has ended.</returns>
+    public static async Task RunGatewayAsync(PerfContext context, PerfCase call, PerfCase pacing, GatewayUnderTest gateway, CancellationToken ct)
+    {
+        await using var farEnd = await context.StartBaresipAsync(BenchNetwork.Carol, autoAnswer: true, ct);
+        await MeasureGatewayAsync(context, call, pacing, gateway, farEnd, ct);
+    }
+
+    private static async Task MeasureGatewayAsync(PerfContext context, PerfCase call, PerfCase pacing, GatewayUnderTest gateway, BaresipParty farEnd, CancellationToken ct)
+    {
         var gatewayName = gateway.Build.Name;
-        ProcessFigures? gatewayFigures = null;
         try
         {
-            gatewayFigures = await MeasureCallAsync(context, gatewayName, gateway.ProcessId, farEnd, pacing, async () =>
+            var figures = await MeasureCallAsync(context, gatewayName, gateway.ProcessId, farEnd, pacing, async () =>
             {
                 var since = System.Diagnostics.Stopwatch.GetTimestamp();
                 await gateway.Api.SetHookAsync(PerfContext.StationA, offHook: true, ct);
@@ -32,6 +59,7 @@ internal static class CallCase
                 await gateway.Api.PressKeysAsync(PerfContext.StationA, BenchNetwork.Carol.FollowMeNumber[2..], ct);
             }, () => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct), ct,
             async () => RuntimeFigures.FromStatus(await gateway.Api.GetStatusAsync(ct)));
+            AddRows(context, call, gatewayName, figures);
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
         {
@@ -39,31 +67,17 @@ internal static class CallCase
             pacing.Add(PerfRow.Unavailable(gatewayName, "send-interval deviation", "ms", "no gateway call"));
             await TryAsync(() => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct));
         }
+    }
 
-        var baresipFigures = await MeasureCallAsync(context, "baresip", baresip.ProcessId, farEnd, pacing,
-            () => baresip.DialAsync(context.DialUri(BenchNetwork.Carol.FollowMeNumber)), baresip.HangUpAsync, ct);
-        var rows = new Dictionary<string, (PerfRow Cpu, PerfRow Rss)>();
-        foreach (var (name, f) in new[] { (gatewayName, gatewayFigures), ("baresip", (ProcessFigures?)baresipFigures) })
-        {
-            if (f is null)
-            {
-                continue;
-            }
-
-            var perWindow = f.CpuPercent.Select(p => p / 100 * window.TotalSeconds).ToList();
-            var cpu = new PerfRow(name, "call CPU", "s per window", perWindow.Count, f.CpuSeconds, perWindow.Min(), perWindow.Max(),
-                $"total over {f.WallSeconds:F0} s; min/max = each sixth scaled to the window");
-            var rss = Figures.Row(name, "call RSS", "MiB", f.RssMiB, $"peak {f.HwmMiB:F1} MiB");
-            call.Add(cpu);
-            call.Add(rss);
-            rows[name] = (cpu, rss);
-        }
-
-        if (rows.TryGetValue(gatewayName, out var g) && rows.TryGetValue("baresip", out var b))
-        {
-            call.AddRatio($"{gatewayName} / baresip", "call CPU ratio", g.Cpu, b.Cpu);
-            call.AddRatio($"{gatewayName} / baresip", "call RSS ratio", g.Rss, b.Rss);
-        }
+    private static PerfRow AddRows(PerfContext context, PerfCase call, string name, ProcessFigures f)
+    {
+        var window = context.Durations.CallWindow;
+        var perWindow = f.CpuPercent.Select(p => p / 100 * window.TotalSeconds).ToList();
+        var cpu = new PerfRow(name, "call CPU", "s per window", perWindow.Count, f.CpuSeconds, perWindow.Min(), perWindow.Max(),
+            $"total over {f.WallSeconds:F0} s; min/max = each sixth scaled to the window");
+        call.Add(cpu);
+        call.Add(Figures.Row(name, "call RSS", "MiB", f.RssMiB, $"peak {f.HwmMiB:F1} MiB"));
+        return cpu;
     }
 
     private static async Task<ProcessFigures> MeasureCallAsync(

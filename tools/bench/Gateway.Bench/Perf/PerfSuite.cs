@@ -71,25 +71,37 @@ internal static class PerfSuite
         return 0;
     }
 
-    // Cases a, d, g, b and c share one registered JIT gateway (alice's card at station-1) and the baresip subject.
+    // Cases a, d, g, b and c share one registered JIT gateway (alice's card at station-1) and the baresip subject; the
+    // NativeAOT gateway, when built, has the card first for its own idle window and call (cases a, b and c).
     private static async Task RunWithGatewayAsync(PerfContext context, BaresipParty baresip, GatewayCases cases, Func<PerfCase, bool> wanted, CancellationToken ct)
     {
         var (idle, card, call, pacing, latency) = cases;
         if (wanted(idle))
         {
             IdleCase.Describe(context, idle);
-            if (context.Aot is { } aot)
+        }
+
+        var aotCall = wanted(call) || wanted(pacing);
+        if (context.Aot is { } aot && (wanted(idle) || aotCall))
+        {
+            // The NativeAOT gateway goes first, as the one alice's card is in: its idle window, then its call.
+            await GuardAsync(wanted(idle) ? idle : call, async () =>
             {
-                await GuardAsync(idle, async () =>
+                await using var gateway = await StartRegisteredAsync(context, aot, ct);
+                if (wanted(idle))
                 {
-                    await using var gateway = await StartRegisteredAsync(context, aot, ct);
                     await IdleCase.MeasureAsync(context, idle, new Dictionary<string, int> { [aot.Name] = gateway.ProcessId }, ct);
-                });
-            }
-            else
-            {
-                idle.Add(PerfRow.Unavailable("gateway (NativeAOT)", "idle CPU", "% of a core", context.AotMissing));
-            }
+                }
+
+                if (aotCall)
+                {
+                    await CallCase.RunGatewayAsync(context, call, pacing, gateway, ct);
+                }
+            });
+        }
+        else if (wanted(idle))
+        {
+            idle.Add(PerfRow.Unavailable("gateway (NativeAOT)", "idle CPU", "% of a core", context.AotMissing));
         }
 
         GatewayUnderTest? jit = null;
