@@ -66,7 +66,8 @@ param(
     [string] $Cases = '',
 
     # 'perf': seconds of the call window of cases b and c (60 by default, 4 with -Smoke); 600 = the 10-minute
-    # pacing and GC-pause run of the Media and Performance issues.
+    # pacing and GC-pause run of the Media and Performance issues. Case b places 3 calls per subject (1 with -Smoke,
+    # and 1 for a window over 2 minutes).
     [ValidateRange(0, 3600)]
     [int] $CallWindow = 0,
 

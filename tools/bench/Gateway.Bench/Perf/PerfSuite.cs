@@ -16,7 +16,8 @@ internal static class PerfSuite
         var durations = options.Smoke ? PerfDurations.Smoke : PerfDurations.Full;
         if (options.CallWindow is { } callWindow)
         {
-            durations = durations with { CallWindow = callWindow };
+            // A long window (the 10-minute pacing run) is one call per subject; repeats would take an hour.
+            durations = durations with { CallWindow = callWindow, CallRuns = callWindow > TimeSpan.FromMinutes(2) ? 1 : durations.CallRuns };
         }
 
         var report = new PerfReport(await MachineInfo.CollectAsync(ct), options.Smoke, DateTimeOffset.UtcNow);
