@@ -133,7 +133,7 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
         {
             lock (_activityLock)
             {
-                return _offHook || Volatile.Read(ref _sessions).Length > 0 || PlayingTone || SendingCallerId;
+                return NeedsTicksLocked();
             }
         }
     }
@@ -297,7 +297,7 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
 
         lock (_activityLock)
         {
-            var active = _offHook || Volatile.Read(ref _sessions).Length > 0 || PlayingTone || SendingCallerId;
+            var active = NeedsTicksLocked();
             if (active == _ticking)
             {
                 return;
@@ -314,6 +314,8 @@ public sealed class StationAudio : IStationAudio, IMediaClockSink
             }
         }
     }
+
+    private bool NeedsTicksLocked() => _offHook || Volatile.Read(ref _sessions).Length > 0 || PlayingTone || SendingCallerId;
 
     private async Task DispatchAsync()
     {

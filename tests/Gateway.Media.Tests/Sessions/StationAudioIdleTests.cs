@@ -20,6 +20,16 @@ public sealed class StationAudioIdleTests
         return device.Played().Length - before;
     }
 
+    private static async Task AssertTickedOnlyBetweenAsync(ScriptedAudioDevice device, Action start, Action stop)
+    {
+        start();
+        Assert.True(await PlayedAfterAsync(device, 200) > 0);
+
+        stop();
+        await Task.Delay(60); // a tick already running may still finish
+        Assert.Equal(0, await PlayedAfterAsync(device, 200));
+    }
+
     [Fact]
     public async Task OnHookAndSilent_NotTicked()
     {
@@ -36,14 +46,12 @@ public sealed class StationAudioIdleTests
         var device = new ScriptedAudioDevice(new AudioFormat(8000, 160));
         await using var station = Clocked(device);
 
-        station.SetOffHook(true);
-        Assert.True(station.Active);
-        Assert.True(await PlayedAfterAsync(device, 200) > 0);
-
-        station.SetOffHook(false);
-        await Task.Delay(60); // a tick already running may still finish
+        await AssertTickedOnlyBetweenAsync(device, () =>
+        {
+            station.SetOffHook(true);
+            Assert.True(station.Active);
+        }, () => station.SetOffHook(false));
         Assert.False(station.Active);
-        Assert.Equal(0, await PlayedAfterAsync(device, 200));
     }
 
     [Fact]
@@ -52,12 +60,7 @@ public sealed class StationAudioIdleTests
         var device = new ScriptedAudioDevice(new AudioFormat(8000, 160));
         await using var station = Clocked(device);
 
-        station.PlayTone(ToneKind.Dial);
-        Assert.True(await PlayedAfterAsync(device, 200) > 0);
-
-        station.StopTone();
-        await Task.Delay(60);
-        Assert.Equal(0, await PlayedAfterAsync(device, 200));
+        await AssertTickedOnlyBetweenAsync(device, () => station.PlayTone(ToneKind.Dial), station.StopTone);
     }
 
     [Fact]

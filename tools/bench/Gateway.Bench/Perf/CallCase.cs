@@ -19,15 +19,9 @@ internal static class CallCase
         pacing.Notes.Add("tshark on lo, `udp dst port <far end RTP port>`, kernel timestamps; deviation = |interval − 20 ms| between consecutive packets of the caller's stream, over the same window as case b. Max GC pause: the gateway's /api/status runtime object at the end of the window (GcPauseMonitor, since the gateway started), with its media clock scheduling.");
         await using var farEnd = await context.StartBaresipAsync(BenchNetwork.Carol, autoAnswer: true, ct);
         await MeasureGatewayAsync(context, call, pacing, gateway, farEnd, ct);
-        var baresipFigures = new List<ProcessFigures>();
-        for (var run = 0; run < context.Durations.CallRuns; run++)
-        {
-            baresipFigures.Add(await MeasureCallAsync(context, "baresip", baresip.ProcessId, farEnd, run == 0 ? pacing : null,
-                () => baresip.DialAsync(context.DialUri(BenchNetwork.Carol.FollowMeNumber)), baresip.HangUpAsync, ct));
-        }
-
-        var baresipCpu = AddRows(context, call, "baresip", baresipFigures);
-        var baresipRss = call.Rows.Last();
+        var baresipFigures = await RepeatAsync(context, pacing, p => MeasureCallAsync(context, "baresip", baresip.ProcessId, farEnd, p,
+            () => baresip.DialAsync(context.DialUri(BenchNetwork.Carol.FollowMeNumber)), baresip.HangUpAsync, ct));
+        var (baresipCpu, baresipRss) = AddRows(context, call, "baresip", baresipFigures);
         foreach (var cpu in call.Rows.Where(r => r.Metric == "call CPU" && r.Available && r.Subject != "baresip").ToList())
         {
             var rss = call.Rows.First(r => r.Subject == cpu.Subject && r.Metric == "call RSS");
@@ -54,13 +48,7 @@ internal static class CallCase
         var gatewayName = gateway.Build.Name;
         try
         {
-            var figures = new List<ProcessFigures>();
-            for (var run = 0; run < context.Durations.CallRuns; run++)
-            {
-                figures.Add(await MeasureGatewayCallAsync(context, gateway, farEnd, run == 0 ? pacing : null, ct));
-            }
-
-            AddRows(context, call, gatewayName, figures);
+            AddRows(context, call, gatewayName, await RepeatAsync(context, pacing, p => MeasureGatewayCallAsync(context, gateway, farEnd, p, ct)));
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
         {
@@ -82,7 +70,19 @@ internal static class CallCase
             }, () => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct), ct,
             async () => RuntimeFigures.FromStatus(await gateway.Api.GetStatusAsync(ct)));
 
-    private static PerfRow AddRows(PerfContext context, PerfCase call, string name, List<ProcessFigures> calls)
+    /// <summary>The subject's calls, one after the other; only the first reports pacing (null for the others).</summary>
+    private static async Task<List<ProcessFigures>> RepeatAsync(PerfContext context, PerfCase pacing, Func<PerfCase?, Task<ProcessFigures>> measureCall)
+    {
+        var calls = new List<ProcessFigures>();
+        for (var run = 0; run < context.Durations.CallRuns; run++)
+        {
+            calls.Add(await measureCall(run == 0 ? pacing : null));
+        }
+
+        return calls;
+    }
+
+    private static (PerfRow Cpu, PerfRow Rss) AddRows(PerfContext context, PerfCase call, string name, List<ProcessFigures> calls)
     {
         var window = context.Durations.CallWindow;
         PerfRow cpu;
@@ -101,9 +101,10 @@ internal static class CallCase
                 $"{calls.Count} calls of {window.TotalSeconds:F0} s: " + string.Join(", ", perCall.Select(v => v.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))));
         }
 
+        var rss = Figures.Row(name, "call RSS", "MiB", calls[0].RssMiB, $"peak {calls.Max(f => f.HwmMiB):F1} MiB");
         call.Add(cpu);
-        call.Add(Figures.Row(name, "call RSS", "MiB", calls[0].RssMiB, $"peak {calls.Max(f => f.HwmMiB):F1} MiB"));
-        return cpu;
+        call.Add(rss);
+        return (cpu, rss);
     }
 
     private static async Task<ProcessFigures> MeasureCallAsync(
