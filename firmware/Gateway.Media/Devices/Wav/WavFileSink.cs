@@ -4,12 +4,14 @@ using System.Runtime.InteropServices;
 namespace Gateway.Media.Devices.Wav;
 
 /// <summary>
-/// Writes played audio to a WAV file. The RIFF and data sizes are patched after every frame, so a process stopped
-/// abruptly leaves a valid file holding everything written so far; <see cref="Dispose"/> patches them a last time.
+/// Writes audio to a WAV file. The RIFF and data sizes are patched after every <see cref="Write"/>, so a process
+/// stopped abruptly leaves a valid file holding everything written so far; <see cref="Dispose"/> patches them a last
+/// time. Each write is file I/O: a station's device (<see cref="WavAudioDevice"/>) calls it from its own writer
+/// thread, never from the media clock.
 /// </summary>
 public sealed class WavFileSink : IDisposable
 {
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly byte[] _size = new byte[4];
     private int _dataBytes;
     private bool _disposed;
@@ -17,26 +19,14 @@ public sealed class WavFileSink : IDisposable
     /// <summary>Creates (or truncates) <paramref name="path"/> for mono 16-bit PCM at <paramref name="sampleRate"/>.</summary>
     /// <exception cref="AudioDeviceException">The file cannot be created.</exception>
     public WavFileSink(string path, int sampleRate)
+        : this(Create(path), sampleRate)
     {
-        try
-        {
-            // A bench sink such as logs/station-1-rx.wav lives in a folder a fresh clone does not have yet.
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
+    }
 
-            _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
-        }
-        catch (IOException ex)
-        {
-            throw new AudioDeviceException($"cannot create WAV sink {path}: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new AudioDeviceException($"cannot create WAV sink {path}: {ex.Message}", ex);
-        }
-
+    /// <summary>Writes to a seekable <paramref name="file"/> (tests use a stream that fails on demand).</summary>
+    internal WavFileSink(Stream file, int sampleRate)
+    {
+        _file = file;
         Span<byte> header = stackalloc byte[WavHeader.Length];
         WavHeader.Write(header, sampleRate, 0);
         _file.Write(header);
@@ -46,7 +36,7 @@ public sealed class WavFileSink : IDisposable
     /// <summary>Samples written so far.</summary>
     public long SamplesWritten => _dataBytes / 2;
 
-    /// <summary>Appends <paramref name="frame"/> and makes the header cover it.</summary>
+    /// <summary>Appends <paramref name="frame"/> (any number of samples) and makes the header cover it.</summary>
     public void Write(ReadOnlySpan<short> frame)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -69,6 +59,7 @@ public sealed class WavFileSink : IDisposable
     }
 
     /// <summary>Patches the header a last time and closes the file.</summary>
+    /// <exception cref="IOException">The last patch failed; the file is closed anyway.</exception>
     public void Dispose()
     {
         if (_disposed)
@@ -76,9 +67,38 @@ public sealed class WavFileSink : IDisposable
             return;
         }
 
-        PatchSizes();
         _disposed = true;
-        _file.Dispose();
+        try
+        {
+            PatchSizes();
+        }
+        finally
+        {
+            // Closed even when the last patch fails (full disk): the handle must not outlive the sink.
+            _file.Dispose();
+        }
+    }
+
+    private static FileStream Create(string path)
+    {
+        try
+        {
+            // A bench sink such as logs/station-1-rx.wav lives in a folder a fresh clone does not have yet.
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+        }
+        catch (IOException ex)
+        {
+            throw new AudioDeviceException($"cannot create WAV sink {path}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new AudioDeviceException($"cannot create WAV sink {path}: {ex.Message}", ex);
+        }
     }
 
     private void PatchSizes()
@@ -92,7 +112,8 @@ public sealed class WavFileSink : IDisposable
         _file.Write(_size);
         _file.Position = end;
 
-        // Into the OS page cache, not to disk: enough to survive the process being killed.
-        _file.Flush(flushToDisk: false);
+        // Into the OS page cache, not to disk (FileStream.Flush() does not fsync): enough to survive the process
+        // being killed.
+        _file.Flush();
     }
 }

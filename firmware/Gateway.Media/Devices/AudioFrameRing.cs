@@ -1,4 +1,4 @@
-namespace Gateway.Media.Devices.Alsa;
+namespace Gateway.Media.Devices;
 
 /// <summary>
 /// A small queue of whole frames between the media clock and a device thread, allocated once. When full, the oldest
