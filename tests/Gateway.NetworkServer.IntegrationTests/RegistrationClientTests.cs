@@ -126,15 +126,25 @@ public sealed class RegistrationClientTests : NetworkServerTestBase
     public async Task Register_ResponderThatCannotBlock_AnsweredOnTheReceiveThread()
     {
         await Subscribers.AddAsync(new NewSubscriber("alice", "secret", "+15551230001"));
-        using var responder = new BlockingCardResponder(new PasswordDigestResponder("alice", "secret"), mayBlock: false);
-        responder.Release();
-        await using var client = Client("alice", new DigestAuthenticator("alice", responder));
 
-        client.Start();
-        var status = await client.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed).WaitAsync(s_patience);
+        // When Kamailio's 401 comes back before the sending thread reaches its await, the exchange continues inline on
+        // that thread: no hop either, but not the receive thread. That race is rare, so of a few fresh registrations
+        // at least one must be answered on the receive thread; a build that always hops to the pool never is.
+        var threads = new List<string?>();
+        for (var attempt = 0; attempt < 5 && !threads.Any(t => t?.StartsWith("SIP UDP", StringComparison.Ordinal) == true); attempt++)
+        {
+            using var responder = new BlockingCardResponder(new PasswordDigestResponder("alice", "secret"), mayBlock: false);
+            responder.Release();
+            await using var client = Client("alice", new DigestAuthenticator("alice", responder));
 
-        Assert.True(status.State == RegistrationState.Registered, $"{status}\n{KamailioLogTail()}");
-        Assert.StartsWith("SIP UDP", responder.AnsweringThread, StringComparison.Ordinal);
+            client.Start();
+            var status = await client.WaitForAsync(s => s.State is RegistrationState.Registered or RegistrationState.Failed).WaitAsync(s_patience);
+
+            Assert.True(status.State == RegistrationState.Registered, $"{status}\n{KamailioLogTail()}");
+            threads.Add(responder.AnsweringThread);
+        }
+
+        Assert.Contains(threads, t => t?.StartsWith("SIP UDP", StringComparison.Ordinal) == true);
     }
 
     [Fact]
