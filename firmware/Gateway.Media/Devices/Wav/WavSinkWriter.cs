@@ -98,12 +98,13 @@ internal sealed class WavSinkWriter : IDisposable
         while (true)
         {
             _framesWaiting.Wait();
-            _ = _stop.Wait(_flushInterval);
+            var stopping = _stop.Wait(_flushInterval);
             _framesWaiting.Reset();
+
+            // Drain empties the ring, so when the stop was seen before it, this pass was the last one needed.
             Drain();
-            if (_stop.IsSet)
+            if (stopping)
             {
-                Drain();
                 return;
             }
         }
