@@ -61,6 +61,17 @@ public sealed class PerfSmokeTests(PcscdFixture pcscd, ITestOutputHelper output)
         // Case g is the station latencies from one capture: each of its four figures must have been paired.
         var latencies = cases["g"].GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(4, latencies.Count(r => r.TryGetProperty("p95", out _)));
+        // Case e ran through the gateway host: every station of each bay sent its stream and got the echo back.
+        var multi = cases["e"].GetProperty("rows").EnumerateArray().ToList();
+        foreach (var n in new[] { 1, 2 })
+        {
+            var subject = $"gateway (JIT), {n} station(s)";
+            var p999 = multi.Single(r => r.GetProperty("subject").GetString() == subject && r.GetProperty("metric").GetString() == "send-interval deviation p99.9");
+            Assert.StartsWith($"{n} of {n} streams", p999.GetProperty("note").GetString(), StringComparison.Ordinal);
+            var echo = multi.Single(r => r.GetProperty("subject").GetString() == subject && r.GetProperty("metric").GetString() == "packets received / sent (echo)");
+            Assert.InRange(echo.GetProperty("median").GetDouble(), 0.5, 1.01);
+        }
+
         // Case h: the stations child printed its GC line under both subjects, and every candidate got its ratio rows.
         var settings = cases["h"].GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(2, settings.Count(r => r.GetProperty("metric").GetString() == "media: GCs (all generations)" && r.TryGetProperty("median", out _)));

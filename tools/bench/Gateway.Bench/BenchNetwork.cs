@@ -13,11 +13,15 @@ internal sealed class BenchNetwork : IAsyncDisposable
     public const string DeviceId = "bench-1";
     public const int DeviceSurchargeCents = 50;
 
-    private BenchNetwork(NetworkServerProcess server, string cardDirectory, int voicemailPort)
+    /// <summary>A toll-free number outside the subscriber base: Kamailio sends it to the PSTN gateway (<see cref="PstnPort"/>).</summary>
+    public const string TollFreeNumber = "18005550199";
+
+    private BenchNetwork(NetworkServerProcess server, string cardDirectory, int voicemailPort, int pstnPort)
     {
         Server = server;
         CardDirectory = cardDirectory;
         VoicemailPort = voicemailPort;
+        PstnPort = pstnPort;
     }
 
     public static DemoUser Alice { get; } = new("alice", "alice-bench-pw", "+15550100001", "Alice A.", "distinctive-2");
@@ -29,6 +33,12 @@ internal sealed class BenchNetwork : IAsyncDisposable
     /// <summary>Gets the subscriber the performance suite registers a plain baresip as, beside the gateway.</summary>
     public static DemoUser Dave { get; } = new("dave", "dave-bench-pw", "+15550100004", "Dave (baresip)", "us-standard");
 
+    /// <summary>
+    /// Gets the box's own account (<c>Gateway:Sip:BoxUser</c>), for calls without a card; only the gateways that are
+    /// given it use it (the multi-call case), so the bench's cardless calls otherwise behave as on a box without one.
+    /// </summary>
+    public static DemoUser Box { get; } = new("bench-box", "bench-box-pw", "+15550100009", "Bench lobby phone", "us-standard");
+
     public NetworkServerProcess Server { get; }
 
     public string CardDirectory { get; }
@@ -37,6 +47,12 @@ internal sealed class BenchNetwork : IAsyncDisposable
     public int VoicemailPort { get; }
 
     public string VoicemailUri => $"sip:voicemail@127.0.0.1:{VoicemailPort}";
+
+    /// <summary>
+    /// Gets the loopback port Kamailio relays numbers outside the subscriber base to (its PSTN gateway). Nothing
+    /// listens there unless a case starts a far end on it (the multi-call case's SIPp).
+    /// </summary>
+    public int PstnPort { get; }
 
     public string CardFile(DemoUser user) => Path.Combine(CardDirectory, user.Username + ".json");
 
@@ -49,12 +65,13 @@ internal sealed class BenchNetwork : IAsyncDisposable
             Directory.Delete(runDirectory, recursive: true);
         }
 
+        var pstnPort = LoopbackPorts.GetFree();
         var server = await NetworkServerProcess.StartAsync(
-            new NetworkServerOptions { Port = options.ServerPort, RunDirectory = runDirectory, UsrlocTimerSeconds = 5 }, ct);
+            new NetworkServerOptions { Port = options.ServerPort, RunDirectory = runDirectory, UsrlocTimerSeconds = 5, PstnUri = $"sip:127.0.0.1:{pstnPort}" }, ct);
         try
         {
             var voicemailPort = LoopbackPorts.GetFree();
-            var network = new BenchNetwork(server, Path.Combine(options.RunDirectory, "cards"), voicemailPort);
+            var network = new BenchNetwork(server, Path.Combine(options.RunDirectory, "cards"), voicemailPort, pstnPort);
             await network.ProvisionAsync(ct);
             return network;
         }
@@ -74,6 +91,7 @@ internal sealed class BenchNetwork : IAsyncDisposable
         await subscribers.AddAsync(new NewSubscriber(Bob.Username, Bob.Password, Bob.FollowMeNumber), ct);
         await subscribers.AddAsync(new NewSubscriber(Carol.Username, Carol.Password, Carol.FollowMeNumber), ct);
         await subscribers.AddAsync(new NewSubscriber(Dave.Username, Dave.Password, Dave.FollowMeNumber), ct);
+        await subscribers.AddAsync(new NewSubscriber(Box.Username, Box.Password, Box.FollowMeNumber), ct);
         await Server.CreateDeviceSurchargeStore().SetAsync(DeviceId, DeviceSurchargeCents, "Bench lobby phone", ct);
         Directory.CreateDirectory(CardDirectory);
         foreach (var user in new[] { Alice, Bob })

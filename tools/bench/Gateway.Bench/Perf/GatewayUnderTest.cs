@@ -22,13 +22,14 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     public void Holds(IAsyncDisposable card) => _cards.Add(card);
 
     /// <summary>
-    /// Starts the gateway (with extra environment variables, if any) and opens its events with a replay, so nothing
-    /// from its first moments is missed.
+    /// Starts the gateway (with extra environment variables, if any, and on another board file than the bench's when
+    /// <paramref name="board"/> is given) and opens its events with a replay, so nothing from its first moments is missed.
     /// </summary>
-    public static async Task<GatewayUnderTest> StartAsync(PerfContext context, GatewayBuild build, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<GatewayUnderTest> StartAsync(PerfContext context, GatewayBuild build, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null, string? board = null)
     {
         var logName = $"perf-{(build.NativeExecutable is null ? "jit" : "aot")}-{Interlocked.Increment(ref s_starts)}.log";
-        var launcher = GatewayLauncher.Start(context.Options, context.Network, quiet: true, build.NativeExecutable, logName, environment);
+        var options = board is null ? context.Options : context.Options with { Board = board };
+        var launcher = GatewayLauncher.Start(options, context.Network, quiet: true, build.NativeExecutable, logName, environment);
         var api = new GatewayApi(context.Options.ApiPort);
         try
         {

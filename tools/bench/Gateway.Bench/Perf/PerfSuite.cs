@@ -49,7 +49,7 @@ internal static class PerfSuite
 
             if (Wanted(multi))
             {
-                await GuardAsync(multi, () => MultiCallCase.RunAsync(context, multi, ct));
+                await GuardAsync(multi, () => MultiCallCase.RunAsync(context, multi, Wanted(call) ? call : null, ct));
             }
 
             // Last: it starts its own gateways with alice's card, so nothing else may hold reader 0.
