@@ -72,6 +72,22 @@ internal sealed partial class StationCallController : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Telephony has just been attached. A handset that is already off hook (lifted before the box started, or before
+    /// SIP was up) raised no hook event this controller saw, so it is taken as lifted now and gets dial tone, as a
+    /// handset lifted later does. Nothing happens when dialling or a call is already under way.
+    /// </summary>
+    /// <returns>True when dialling started.</returns>
+    public bool OnAttached()
+    {
+        if (!_line.IsOffHook || Call is not null || IsDialling)
+        {
+            return false;
+        }
+
+        return !OnOffHook();
+    }
+
     /// <summary>The handset went on-hook: the call ends (BYE or CANCEL) and the station is ready again.</summary>
     public void OnOnHook()
     {

@@ -10,7 +10,8 @@ public sealed partial class Station
 {
     /// <summary>
     /// Connects the station to the network: from now on off-hook gives dial tone, digits go through the dial plan and
-    /// calls can be offered. Call once; without it the station only shows and reports its devices.
+    /// calls can be offered, and a handset already off hook gets dial tone now. Call once; without it the station only
+    /// shows and reports its devices.
     /// </summary>
     /// <param name="telephony">The station's audio, call placer, dial plan and policies.</param>
     /// <exception cref="InvalidOperationException">Telephony is already attached.</exception>
@@ -29,6 +30,11 @@ public sealed partial class Station
             foreach (var account in AccountsSnapshot())
             {
                 controller.OnAccountAdded(account);
+            }
+
+            if (controller.OnAttached())
+            {
+                ShowDisplay(["Dial number", string.Empty]);
             }
         });
     }
