@@ -85,7 +85,9 @@ internal sealed partial class StationCallController : IDisposable
             return false;
         }
 
-        return !OnOffHook();
+        // Idle and off hook: OnOffHook can only start dialling here.
+        _ = OnOffHook();
+        return true;
     }
 
     /// <summary>The handset went on-hook: the call ends (BYE or CANCEL) and the station is ready again.</summary>

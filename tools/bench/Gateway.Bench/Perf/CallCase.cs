@@ -54,7 +54,7 @@ internal static class CallCase
         {
             call.Add(PerfRow.Unavailable(gatewayName, "call CPU", "s", $"the gateway's call did not run: {ex.Message.Split('\n')[0]}"));
             pacing.Add(PerfRow.Unavailable(gatewayName, "send-interval deviation", "ms", "no gateway call"));
-            await TryAsync(() => gateway.Api.SetHookAsync(PerfContext.StationA, offHook: false, ct));
+            await gateway.TryOnHookAsync(PerfContext.StationA, ct);
         }
     }
 
@@ -147,17 +147,5 @@ internal static class CallCase
         await hangUp();
         await farEnd.WaitForEventAsync("CALL_CLOSED", s_wait, ct);
         return figures;
-    }
-
-    private static async Task TryAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
-        {
-            // Best effort: the station goes back on-hook so later cases start from idle.
-        }
     }
 }

@@ -79,6 +79,22 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Puts a station back on hook, best effort, after a case failed part-way: later steps start from idle, and a
+    /// gateway that no longer answers is stopped by the caller anyway (SIGTERM ends any call left).
+    /// </summary>
+    public async Task TryOnHookAsync(string station, CancellationToken ct)
+    {
+        try
+        {
+            await Api.SetHookAsync(station, offHook: false, ct);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
+        {
+            // Nothing more to do: the failure that brought us here is the one reported.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();

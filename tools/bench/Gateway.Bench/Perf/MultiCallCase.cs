@@ -134,22 +134,10 @@ internal static class MultiCallCase
         {
             foreach (var station in stations)
             {
-                await TryOnHookAsync(gateway, station, ct);
+                await gateway.TryOnHookAsync(station, ct);
             }
 
             throw;
-        }
-    }
-
-    private static async Task TryOnHookAsync(GatewayUnderTest gateway, string station, CancellationToken ct)
-    {
-        try
-        {
-            await gateway.Api.SetHookAsync(station, offHook: false, ct);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
-        {
-            // Best effort before the gateway is stopped; SIGTERM ends any call left.
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class SippEchoParty : IAsyncDisposable
     public static async Task<SippEchoParty> StartAsync(int sipPort, CancellationToken ct)
     {
         var mediaPort = LoopbackPorts.GetFree();
-        var info = new ProcessStartInfo("sipp") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = false };
+        var info = new ProcessStartInfo("sipp") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
                  {
                      "-sn", "uas", "-i", "127.0.0.1", "-p", sipPort.ToString(CultureInfo.InvariantCulture),
